@@ -1,0 +1,47 @@
+import type { Context, Next } from 'koa';
+import { AppError } from '../errors';
+import { logger } from '../../lib/logger';
+
+interface HttpLikeError {
+  status?: unknown;
+  expose?: unknown;
+  type?: unknown;
+}
+
+function asHttpError(error: unknown): HttpLikeError {
+  return typeof error === 'object' && error !== null ? (error as HttpLikeError) : {};
+}
+
+/** Turns every thrown error into `{ error: { code, message } }`; unexpected ones are logged and never leak details. */
+export function errorHandler() {
+  return async function handleErrors(ctx: Context, next: Next): Promise<void> {
+    try {
+      await next();
+      if (ctx.status === 404 && ctx.body === undefined) {
+        throw new AppError(404, 'not_found', '没有找到这个地址');
+      }
+    } catch (error) {
+      if (error instanceof AppError) {
+        ctx.status = error.status;
+        ctx.body = { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
+        return;
+      }
+      const http = asHttpError(error);
+      if (typeof http.status === 'number' && http.status >= 400 && http.status < 500) {
+        ctx.status = http.status;
+        ctx.body = { error: clientError(http.status, http.type) };
+        return;
+      }
+      logger.error({ err: error, requestId: ctx.state.requestId }, 'Unhandled error');
+      ctx.status = 500;
+      ctx.body = { error: { code: 'internal_error', message: '系统出了点问题，请稍后再试' } };
+    }
+  };
+}
+
+function clientError(status: number, type: unknown): { code: string; message: string } {
+  if (status === 413) return { code: 'payload_too_large', message: '提交的内容太大了' };
+  if (status === 415) return { code: 'unsupported_media_type', message: '提交的格式不对' };
+  if (status === 400 && type === 'entity.parse.failed') return { code: 'invalid_json', message: '提交的内容格式不对（不是有效的 JSON）' };
+  return { code: 'bad_request', message: '请求有误' };
+}

@@ -1,0 +1,87 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import mongoose from 'mongoose';
+import { getConfig, ConfigError } from './config';
+import { logger } from './lib/logger';
+import { connectDatabase } from './db/connect';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded';
+import { EmbeddedDatabaseError } from './db/ferretdbBinary';
+import { ensureModels } from './models';
+import { importRegions } from './domain/regionImporter';
+import { createApp } from './api/createApp';
+
+type Step = () => Promise<void>;
+
+/** Starts levee: database, data model, API. Returns the shutdown steps in the order they must run. */
+async function start(): Promise<Step[]> {
+  const config = getConfig();
+  const shutdown: Step[] = [];
+  if (Object.values(config.secretSources).includes('generated')) {
+    logger.warn(`Development secrets are kept in ${config.DATA_DIR}/secrets.json; production must set them in the environment.`);
+  }
+
+  let embedded: EmbeddedDatabase | undefined;
+  if (!config.MONGODB_URI) {
+    logger.info('MONGODB_URI is not set: starting the embedded database (FerretDB on PostgreSQL)');
+    embedded = await startEmbeddedDatabase({ dataDir: config.DATA_DIR, log: logger });
+  }
+  const uri = config.MONGODB_URI ?? embedded?.uri ?? '';
+  try {
+    await connectDatabase(uri);
+    await ensureModels();
+    const regions = await importRegions();
+    logger.info(regions, 'Regions loaded');
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+
+  const server = http.createServer(createApp().callback());
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const base = config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
+  logger.info(`levee is running:\n  API     ${base}/api\n  Health  ${base}/healthz`);
+
+  shutdown.push(
+    () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
+    () => mongoose.disconnect(),
+  );
+  if (embedded) shutdown.push(() => embedded.stop());
+  return shutdown;
+}
+
+async function main(): Promise<void> {
+  const steps = await start();
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: shutting down`);
+    const force = setTimeout(() => {
+      logger.error('Shutdown took too long; exiting anyway');
+      process.exit(1);
+    }, getConfig().SHUTDOWN_TIMEOUT_MS);
+    force.unref();
+    void (async () => {
+      for (const step of steps) await step();
+      logger.info('Stopped');
+      process.exit(0);
+    })();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  const known = error instanceof ConfigError || error instanceof EmbeddedDatabaseError;
+  logger.fatal(known ? error.message : { err: error }, known ? undefined : 'levee could not start');
+  process.exit(1);
+});

@@ -1,0 +1,21 @@
+import { loadConfig } from '../config';
+import { startEmbeddedDatabase } from '../db/embedded';
+import { logger } from '../lib/logger';
+
+/** `npm run db`: starts only the embedded database and prints its URI; Ctrl-C stops it. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const db = await startEmbeddedDatabase({ dataDir: config.DATA_DIR, log: logger });
+  process.stdout.write(`${db.uri}levee\n`);
+  logger.info(`Embedded database running. Connect with: mongosh "${db.uri}levee". Press Ctrl-C to stop.`);
+  const stop = (): void => {
+    void db.stop().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  logger.fatal(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import pino from 'pino';
+import { startEmbeddedDatabase } from '../db/embedded';
+
+declare global {
+  var leveeTestDatabase: { stop(): Promise<void>; dir: string } | undefined;
+}
+
+/**
+ * One database server for the whole run: the caller's MONGODB_URI, or a fresh embedded FerretDB + PostgreSQL in a
+ * temporary folder. Each test file then works in a database of its own (tests/helpers/db.ts).
+ */
+export default async function globalSetup(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'levee-test-'));
+  // The database runs as user postgres, which must be able to enter the folder mkdtemp made private.
+  fs.chmodSync(dir, 0o755);
+  process.env.LEVEE_TEST_DATA_DIR = dir;
+  process.env.LEVEE_TEST_SECRETS = JSON.stringify({
+    PII_ENCRYPTION_KEY: crypto.randomBytes(32).toString('base64'),
+    PII_HASH_KEY: crypto.randomBytes(32).toString('base64'),
+    AUTH_TOKEN_SECRET: crypto.randomBytes(32).toString('base64'),
+  });
+  if (process.env.MONGODB_URI) {
+    process.env.LEVEE_TEST_MONGODB_URI = process.env.MONGODB_URI;
+    globalThis.leveeTestDatabase = { dir, stop: async () => undefined };
+    return;
+  }
+  const log = pino({ level: 'info' });
+  const db = await startEmbeddedDatabase({ dataDir: dir, log, ephemeral: true });
+  process.env.LEVEE_TEST_MONGODB_URI = db.uri;
+  globalThis.leveeTestDatabase = { dir, stop: () => db.stop() };
+}
