@@ -1,5 +1,5 @@
 import type { Context, Next } from 'koa';
-import { AppError } from '../errors';
+import { DomainError } from '../../domain/errors';
 import { logger } from '../../lib/logger';
 
 interface HttpLikeError {
@@ -18,10 +18,10 @@ export function errorHandler() {
     try {
       await next();
       if (ctx.status === 404 && ctx.body === undefined) {
-        throw new AppError(404, 'not_found', '没有找到这个地址');
+        throw new DomainError(404, 'not_found', '没有找到这个地址');
       }
     } catch (error) {
-      if (error instanceof AppError) {
+      if (error instanceof DomainError) {
         ctx.status = error.status;
         ctx.body = { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
         return;

@@ -1,0 +1,46 @@
+import jwt from 'jsonwebtoken';
+import { z } from 'zod';
+import { getConfig } from '../config';
+import { STAFF_ROLES, type Actor } from '../domain/actor';
+
+/** Access tokens live briefly; the console renews them with its refresh token. */
+export const ACCESS_TOKEN_TTL_SECONDS = 60 * 60;
+
+const ISSUER = 'levee';
+
+const Claims = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('staff'),
+    sub: z.string(),
+    name: z.string(),
+    role: z.enum(STAFF_ROLES),
+    regionCode: z.string().regex(/^\d{12}$/),
+    department: z.string().optional(),
+  }),
+  z.object({ kind: z.literal('villager'), sub: z.string(), householdId: z.string().optional(), name: z.string().optional() }),
+]);
+
+/** Signs a short-lived access token for a staff member or a villager. */
+export function issueAccessToken(actor: Exclude<Actor, { kind: 'system' }>, ttlSeconds = ACCESS_TOKEN_TTL_SECONDS): string {
+  const claims =
+    actor.kind === 'staff'
+      ? { kind: actor.kind, sub: actor.id, name: actor.name, role: actor.role, regionCode: actor.regionCode, department: actor.department }
+      : { kind: actor.kind, sub: actor.contactId, householdId: actor.householdId, name: actor.name };
+  return jwt.sign(claims, getConfig().AUTH_TOKEN_SECRET, { algorithm: 'HS256', expiresIn: ttlSeconds, issuer: ISSUER });
+}
+
+/** Verifies a token and returns the actor it names, or undefined when it is invalid or expired. */
+export function verifyAccessToken(token: string): Exclude<Actor, { kind: 'system' }> | undefined {
+  let decoded: unknown;
+  try {
+    decoded = jwt.verify(token, getConfig().AUTH_TOKEN_SECRET, { algorithms: ['HS256'], issuer: ISSUER });
+  } catch {
+    return undefined;
+  }
+  const claims = Claims.safeParse(decoded);
+  if (!claims.success) return undefined;
+  const c = claims.data;
+  return c.kind === 'staff'
+    ? { kind: 'staff', id: c.sub, name: c.name, role: c.role, regionCode: c.regionCode, department: c.department }
+    : { kind: 'villager', contactId: c.sub, householdId: c.householdId, name: c.name };
+}

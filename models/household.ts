@@ -1,0 +1,119 @@
+import { Schema, model, type HydratedDocumentFromSchema, type InferSchemaType } from 'mongoose';
+import { HOUSEHOLD_CATEGORIES, MONITORING_TYPES } from './enums';
+import { piiSchema } from './pii';
+import { REGION_CODE, actorSchema } from './shared';
+
+/** 与户主关系, as on the household register. */
+export const RELATIONS = ['户主', '配偶', '子', '女', '儿媳', '女婿', '孙子女', '父母', '兄弟姐妹', '其他'] as const;
+/** 劳动技能 of the poverty-alleviation register. */
+export const LABOUR_ABILITIES = ['普通劳动力', '技能劳动力', '弱劳动力或半劳动力', '丧失劳动力', '无劳动力'] as const;
+/** 在校生状况, coarse enough for the 因学 check. */
+export const SCHOOLING = ['学龄前', '小学', '初中', '高中', '中职', '高职/大专', '本科及以上', '非在校', '辍学'] as const;
+
+/** One person. Age is not stored: it is derived from `birthYear` and the date of the question. */
+const memberSchema = new Schema(
+  {
+    name: { type: String, required: true, trim: true },
+    relation: { type: String, enum: RELATIONS, required: true },
+    gender: { type: String, enum: ['男', '女'] as const },
+    birthYear: { type: Number, min: 1900, max: 2100 },
+    idNumber: { type: piiSchema },
+    phone: { type: piiSchema },
+    disability: { type: piiSchema },
+    health: { type: piiSchema },
+    schooling: { type: String, enum: SCHOOLING },
+    labourAbility: { type: String, enum: LABOUR_ABILITIES },
+  },
+  { _id: false },
+);
+
+const loanSchema = new Schema({
+  bank: { type: String, required: true },
+  principalYuan: { type: Number, required: true, min: 0, validate: Number.isInteger },
+  issuedAt: { type: Date, required: true },
+  dueAt: { type: Date, required: true },
+  purpose: { type: String },
+  status: { type: String, enum: ['active', 'extended', 'renewed', 'repaid', 'overdue'] as const, default: 'active' },
+});
+
+const waterCheckSchema = new Schema(
+  {
+    checkedAt: { type: Date, required: true },
+    by: { type: actorSchema },
+    litresPerPersonDay: { type: Number, min: 0 },
+    piped: { type: Boolean },
+    fetchMinutes: { type: Number, min: 0 },
+    outageDaysPerYear: { type: Number, min: 0 },
+    qualityOk: { type: Boolean },
+    secure: { type: Boolean, required: true },
+    note: { type: String },
+  },
+  { _id: false },
+);
+
+/**
+ * A rural household (户) of the register: the head (户主) and the other members, categories, income by year,
+ * housing appraisal, water checks and loans. Looked up by village/town for staff lists, by grid worker for a grid,
+ * and by a person's ID number or phone hash (head or member) when a villager writes in.
+ * Arrays here are edited by reading the document and saving it: FerretDB ignores positional `$` updates.
+ */
+const householdSchema = new Schema(
+  {
+    householdNo: { type: String, required: true, trim: true },
+    villageCode: { type: String, required: true, match: REGION_CODE },
+    townCode: { type: String, required: true, match: REGION_CODE },
+    address: { type: String, trim: true },
+    head: { type: memberSchema, required: true },
+    members: { type: [memberSchema], default: [] },
+    categories: { type: [{ type: String, enum: HOUSEHOLD_CATEGORIES }], default: [] },
+    monitoringType: { type: String, enum: MONITORING_TYPES },
+    incomePerCapitaYuan: {
+      type: [
+        new Schema(
+          {
+            year: { type: Number, required: true, min: 2000, max: 2100 },
+            yuan: { type: Number, required: true, validate: Number.isInteger },
+          },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
+    housing: {
+      appraisal: { type: String, enum: ['A', 'B', 'C', 'D'] as const },
+      appraisedAt: { type: Date },
+      note: { type: String },
+    },
+    waterChecks: { type: [waterCheckSchema], default: [] },
+    loans: { type: [loanSchema], default: [] },
+    bankAccount: { type: piiSchema },
+    gridWorkerId: { type: Schema.Types.ObjectId, ref: 'StaffUser' },
+    demo: { type: Boolean, default: false },
+  },
+  { timestamps: true },
+);
+
+householdSchema.index({ householdNo: 1 }, { unique: true });
+householdSchema.index({ villageCode: 1 });
+householdSchema.index({ townCode: 1 });
+householdSchema.index({ gridWorkerId: 1 });
+householdSchema.index({ 'head.idNumber.hash': 1 });
+householdSchema.index({ 'head.phone.hash': 1 });
+householdSchema.index({ 'members.idNumber.hash': 1 });
+householdSchema.index({ 'members.phone.hash': 1 });
+householdSchema.index({ demo: 1 });
+
+/**
+ * The filter that finds the household of a person by the lookup hash of an ID number or phone, whether the
+ * person is the head or another member (`hashPii` from `lib/pii.ts` makes the hash).
+ */
+export function householdByPersonHash(kind: 'idNumber' | 'phone', hash: string) {
+  return { $or: [{ [`head.${kind}.hash`]: hash }, { [`members.${kind}.hash`]: hash }] };
+}
+
+/** Fields of a household. */
+export type HouseholdFields = InferSchemaType<typeof householdSchema>;
+/** A loaded household document. */
+export type HouseholdDocument = HydratedDocumentFromSchema<typeof householdSchema>;
+/** Households of the register (collection `households`). */
+export const Household = model('Household', householdSchema);
