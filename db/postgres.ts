@@ -95,6 +95,15 @@ function processCommand(pid: number): string | undefined {
   }
 }
 
+function parentOf(pid: number): number | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * A previous run that was killed may have left its postmaster running (on platforms without parent-death signals)
  * or at least its postmaster.pid. Stop a leftover postmaster of this very cluster; drop a pid file that is stale.
@@ -105,6 +114,13 @@ async function clearLeftover(dir: string, log: Logger): Promise<void> {
   const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
   const command = Number.isInteger(pid) && pid > 0 ? processCommand(pid) : undefined;
   if (command?.includes('postgres') && command.includes(dir)) {
+    const owner = parentOf(pid);
+    if (owner !== undefined && owner !== 1 && processCommand(owner)) {
+      throw new EmbeddedDatabaseError(
+        `The embedded database in ${dir} is in use by another process (pid ${owner}), probably a running \`npm start\`.\n` +
+          '  Stop it first, or let this command use it: scripts find its address in DATA_DIR/embedded-db.json while it runs.',
+      );
+    }
     log.warn({ pid }, 'Stopping a PostgreSQL left running by an earlier levee process');
     process.kill(pid, 'SIGINT');
     const deadline = Date.now() + STOP_TIMEOUT_MS;

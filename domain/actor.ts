@@ -1,6 +1,6 @@
-/** Staff roles and what they reach (DOMAIN.md §2). */
-export const STAFF_ROLES = ['grid_worker', 'village_cadre', 'town_official', 'district_admin', 'department', 'bank_officer'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
+import type { StaffRole } from '../models/enums';
+
+export { STAFF_ROLES, type StaffRole } from '../models/enums';
 
 /** Who is acting: every command takes one, every audit entry names one. */
 export type Actor =

@@ -154,7 +154,7 @@ export function createPiiCodec(keys: PiiKeys): PiiCodec {
 
 let cached: { source: string; codec: PiiCodec } | undefined;
 
-/** The codec over the configured keys; rebuilt only if the configuration object changes. */
+/** The codec over the configured keys, built once and again only when the keys change. */
 function defaultCodec(): PiiCodec {
   const config = getConfig();
   const source = `${config.PII_ENCRYPTION_KEY}:${config.PII_HASH_KEY}`;

@@ -43,14 +43,39 @@ function describe(issue: Issue): string {
   }
 }
 
-function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
-  let current = schema;
-  for (;;) {
+/** The schema and the schemas it wraps (optional, default, pipe…), outermost first. */
+function* layers(schema: z.core.$ZodType): Generator<z.core.$ZodType> {
+  let current: z.core.$ZodType | undefined = schema;
+  while (current) {
+    yield current;
     const def = current._zod.def as { innerType?: z.core.$ZodType; in?: z.core.$ZodType };
-    const inner = def.innerType ?? def.in;
-    if (!inner) return current;
-    current = inner;
+    current = def.innerType ?? def.in;
   }
+}
+
+function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
+  let innermost = schema;
+  for (const layer of layers(schema)) innermost = layer;
+  return innermost;
+}
+
+/** The first `title` on the way in through wrappers, so `.meta({ title })` counts before or after `.optional()`. */
+function titleOf(schema: z.core.$ZodType): string | undefined {
+  for (const layer of layers(schema)) {
+    const title = z.globalRegistry.get(layer)?.title;
+    if (title) return title;
+  }
+  return undefined;
+}
+
+type ContainerDef = { shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType; options?: readonly z.core.$ZodType[] };
+
+const shapeOf = (schema: z.core.$ZodType): ContainerDef => unwrap(schema)._zod.def as ContainerDef;
+
+/** The field `key` of an object, or of the first member of a union that has it (a discriminated union's variants). */
+function fieldOf(schema: z.core.$ZodType, key: string): z.core.$ZodType | undefined {
+  const def = shapeOf(schema);
+  return def.shape?.[key] ?? def.options?.map((option) => shapeOf(option).shape?.[key]).find((field) => field !== undefined);
 }
 
 /** The `title` given with `.meta({ title })` to the field at `path`, so the message can name the field as people do. */
@@ -59,9 +84,8 @@ function labelAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): string 
   let label: string | undefined;
   for (const segment of path) {
     if (!current) break;
-    const def = unwrap(current)._zod.def as { shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType };
-    current = typeof segment === 'number' ? def.element : def.shape?.[String(segment)];
-    const title = current ? z.globalRegistry.get(current)?.title : undefined;
+    current = typeof segment === 'number' ? shapeOf(current).element : fieldOf(current, String(segment));
+    const title = current ? titleOf(current) : undefined;
     if (title) label = title;
   }
   return label;
@@ -83,7 +107,8 @@ export function formatIssues(schema: z.core.$ZodType, issues: readonly Issue[]):
  * whose message names each wrong field in plain Chinese, and whose details list the paths for programs.
  */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value);
+  // reportInput: without it zod leaves `input` out of issues, and a wrong type would read as "missing".
+  const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
   throw new DomainError(400, 'invalid_input', formatIssues(schema, result.error.issues), {
     fields: result.error.issues.map((i) => i.path.map(String).join('.')),

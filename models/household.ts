@@ -36,6 +36,16 @@ const loanSchema = new Schema({
   status: { type: String, enum: ['active', 'extended', 'renewed', 'repaid', 'overdue'] as const, default: 'active' },
 });
 
+/** 住房安全鉴定: A/B safe, C/D dangerous. */
+const housingSchema = new Schema(
+  {
+    appraisal: { type: String, enum: ['A', 'B', 'C', 'D'] as const, required: true },
+    appraisedAt: { type: Date },
+    note: { type: String },
+  },
+  { _id: false },
+);
+
 const waterCheckSchema = new Schema(
   {
     checkedAt: { type: Date, required: true },
@@ -79,11 +89,7 @@ const householdSchema = new Schema(
       ],
       default: [],
     },
-    housing: {
-      appraisal: { type: String, enum: ['A', 'B', 'C', 'D'] as const },
-      appraisedAt: { type: Date },
-      note: { type: String },
-    },
+    housing: { type: housingSchema },
     waterChecks: { type: [waterCheckSchema], default: [] },
     loans: { type: [loanSchema], default: [] },
     bankAccount: { type: piiSchema },

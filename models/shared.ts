@@ -1,5 +1,6 @@
 import { Schema, type InferSchemaType } from 'mongoose';
 import { ACTOR_KINDS } from './enums';
+import { piiSchema } from './pii';
 
 /** A 12-digit NBS region code (统计用区划代码). */
 export const REGION_CODE = /^\d{12}$/;
@@ -31,6 +32,27 @@ export const locationSchema = new Schema(
     lng: { type: Number, min: -180, max: 180 },
     accuracyM: { type: Number, min: 0 },
     address: { type: String, trim: true },
+  },
+  { _id: false },
+);
+
+/** Who submitted a report or application: a contact (villager) or a staff user, with a copy of name and phone. */
+export const submitterSchema = new Schema(
+  {
+    contactId: { type: Schema.Types.ObjectId, ref: 'Contact' },
+    staffUserId: { type: Schema.Types.ObjectId, ref: 'StaffUser' },
+    name: { type: String, trim: true },
+    phone: { type: piiSchema },
+  },
+  { _id: false },
+);
+
+/** 代报: a grid worker filing for a villager records that the villager agreed. */
+export const onBehalfSchema = new Schema(
+  {
+    staffUserId: { type: Schema.Types.ObjectId, ref: 'StaffUser', required: true },
+    villagerConsent: { type: Boolean, required: true },
+    consentNote: { type: String },
   },
   { _id: false },
 );
@@ -95,7 +117,16 @@ export function appendOnly(schema: Schema): void {
   });
 }
 
-/** True for a duplicate-key error (code 11000), the one conflict FerretDB and MongoDB both enforce atomically. */
+/**
+ * True for a unique-key conflict: code 11000 from MongoDB, and from FerretDB on inserts and upserts. FerretDB
+ * 1.24 reports an *update* that collides with a unique index as code 1 (InternalError) carrying PostgreSQL's
+ * "duplicate key value violates unique constraint" (SQLSTATE 23505); that form is recognised too.
+ */
 export function isDuplicateKeyError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === 11000;
+  if (typeof error !== 'object' || error === null || !('code' in error)) return false;
+  if (error.code === 11000) return true;
+  if (error.code !== 1 || !('message' in error) || typeof error.message !== 'string') return false;
+  return POSTGRES_UNIQUE.test(error.message);
 }
+
+const POSTGRES_UNIQUE = /duplicate key value violates unique constraint|SQLSTATE 23505/;

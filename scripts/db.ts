@@ -1,14 +1,17 @@
 import { loadConfig } from '../config';
 import { startEmbeddedDatabase } from '../db/embedded';
+import { publishEmbeddedDatabase } from '../db/forScript';
 import { logger } from '../lib/logger';
 
 /** `npm run db`: starts only the embedded database and prints its URI; Ctrl-C stops it. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const db = await startEmbeddedDatabase({ dataDir: config.DATA_DIR, log: logger });
+  const unpublish = publishEmbeddedDatabase(config, db.uri);
   process.stdout.write(`${db.uri}levee\n`);
   logger.info(`Embedded database running. Connect with: mongosh "${db.uri}levee". Press Ctrl-C to stop.`);
   const stop = (): void => {
+    unpublish();
     void db.stop().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);

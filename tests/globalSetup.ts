@@ -4,9 +4,11 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import pino from 'pino';
 import { startEmbeddedDatabase } from '../db/embedded';
+import { FAKE_APP_ID, FAKE_APP_SECRET, startFakeWechat } from './helpers/fakeWechat';
 
 declare global {
   var leveeTestDatabase: { stop(): Promise<void>; dir: string } | undefined;
+  var leveeFakeWechat: { close(): Promise<void> } | undefined;
 }
 
 /**
@@ -23,12 +25,16 @@ export default async function globalSetup(): Promise<void> {
     PII_HASH_KEY: crypto.randomBytes(32).toString('base64'),
     AUTH_TOKEN_SECRET: crypto.randomBytes(32).toString('base64'),
   });
+  // The fake WeChat must be listening before any test file reads the configuration, which is cached per file.
+  const wechat = await startFakeWechat();
+  globalThis.leveeFakeWechat = wechat;
+  Object.assign(process.env, { WECHAT_API_BASE: wechat.url, WECHAT_MP_APPID: FAKE_APP_ID, WECHAT_MP_SECRET: FAKE_APP_SECRET });
   if (process.env.MONGODB_URI) {
     process.env.LEVEE_TEST_MONGODB_URI = process.env.MONGODB_URI;
     globalThis.leveeTestDatabase = { dir, stop: async () => undefined };
     return;
   }
-  const log = pino({ level: 'info' });
+  const log = pino({ level: 'warn' });
   const db = await startEmbeddedDatabase({ dataDir: dir, log, ephemeral: true });
   process.env.LEVEE_TEST_MONGODB_URI = db.uri;
   globalThis.leveeTestDatabase = { dir, stop: () => db.stop() };

@@ -20,12 +20,14 @@ const COMMANDS: ReadonlyArray<readonly [GlobalCommand, readonly string[]]> = [
   ['restart', ['重新开始', '重来', '重新来', '从头开始', '从头来', '重新填', '重新报', '再来一次', '重新来过', '重新']],
   ['human', ['转人工', '人工', '人工服务', '人工客服', '找人工', '找网格员', '联系网格员', '叫网格员', '喊网格员',
     '找人', '找个人', '找真人', '打电话给我', '给我打电话', '给我打个电话', '打个电话给我', '找村干部', '找书记',
-    '联系村干部', '网格员']],
+    '联系村干部', '网格员', '打电话', '打个电话']],
 ];
 
-/** Polite or filler words around a command: 我要转人工, 帮我返回一下, 重来吧, 麻烦给我打电话. */
+/** Polite or filler words around a command: 我要转人工, 帮我返回一下, 重来吧, 叫网格员来. */
 const LEADING_FILLER = /^(?:请|麻烦|帮我|给我|我要|我想|我想要|我|还是|那就|那|就)+/;
 const TRAILING_FILLER = /(?:一下|下|吧|啊|呀|嘛|哈|了|咯|喽|哦|噻|谢谢|嘞)+$/;
+/** "叫网格员来": 来 is filler only after the particles are gone (重来 keeps its 来). */
+const TRAILING_COME = /(?:过来|来)$/;
 
 const LOOKUP: ReadonlyMap<string, GlobalCommand> = new Map(
   COMMANDS.flatMap(([command, phrases]) => phrases.map((phrase) => [phrase, command] as const)),
@@ -38,8 +40,10 @@ const LOOKUP: ReadonlyMap<string, GlobalCommand> = new Map(
  */
 export function parseGlobalCommand(text: string): GlobalCommand | undefined {
   const bare = compact(normalizeText(text)).replace(/\?/g, '');
-  const candidates = [bare, bare.replace(TRAILING_FILLER, ''), bare.replace(LEADING_FILLER, '')];
-  candidates.push(candidates[2]?.replace(TRAILING_FILLER, '') ?? '');
+  const candidates = [bare, bare.replace(LEADING_FILLER, '')].flatMap((text) => {
+    const withoutParticles = text.replace(TRAILING_FILLER, '');
+    return [text, withoutParticles, withoutParticles.replace(TRAILING_COME, '')];
+  });
   for (const candidate of candidates) {
     const command = LOOKUP.get(candidate);
     if (command !== undefined) return command;

@@ -14,7 +14,6 @@
 export const TYPO_TABLE: ReadonlyArray<readonly [typo: string, meant: string]> = [
   ['彩单', '菜单'],
   ['菜丹', '菜单'],
-  ['才单', '菜单'],
   ['收倒', '收到'],
   ['手到', '收到'],
   ['收道', '收到'],
@@ -36,7 +35,7 @@ export const TYPO_TABLE: ReadonlyArray<readonly [typo: string, meant: string]> =
 ];
 
 /** Emoji and the invisible joiners / skin-tone modifiers that travel with them. */
-const EMOJI = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3FF}]/gu;
+const EMOJI = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D}/gu;
 
 /** Punctuation and symbols; `?` is handled apart because a question mark changes meaning. */
 const PUNCTUATION = /[\p{P}\p{S}]/gu;

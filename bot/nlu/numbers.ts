@@ -45,7 +45,8 @@ function tokenize(run: string): string[] {
 /**
  * Value of one numeral run. Colloquial abbreviations follow spoken usage: a lone digit after the last unit
  * counts one unit lower (一百五 = 150, 两万五 = 25 000, 3万5 = 35 000) unless a 零 stood between
- * (一百零五 = 105). 几 is the lower bound of what it stands for: 十几 = 10, 几十 = 10, 二十几 = 20.
+ * (一百零五 = 105). 几 is the lower bound of what it stands for: 十几 = 10, 几十 = 10, 二十几 = 20; so is the
+ * first of two neighbouring digits (三四间 = 3, approximate).
  */
 function parseRun(run: string): ParsedNumber | undefined {
   const tokens = tokenize(run);
@@ -62,7 +63,7 @@ function parseRun(run: string): ParsedNumber | undefined {
   let lastUnit = 1;
   let zeroSinceUnit = false;
   let approximate = false;
-  for (const token of tokens) {
+  for (const [i, token] of tokens.entries()) {
     const small = SMALL_UNITS[token];
     const big = BIG_UNITS[token];
     if (token === '几') {
@@ -74,9 +75,15 @@ function parseRun(run: string): ParsedNumber | undefined {
       trailingFew = false;
     } else if (DIGITS[token] !== undefined) {
       const value = DIGITS[token] ?? 0;
+      const nextIsDigit = DIGITS[tokens[i + 1] ?? ''] !== undefined;
       if (value === 0 && digit === undefined) zeroSinceUnit = true;
-      // Consecutive digits without a unit are positional (二〇二七 = 2027).
-      digit = digit === undefined || trailingFew ? value : digit * 10 + value;
+      if (digit !== undefined && digit < 10 && !trailingFew && value === digit + 1 && !nextIsDigit) {
+        // Two neighbouring digits are a range (三四间, 七八亩, 十一二头): keep the lower one.
+        approximate = true;
+      } else {
+        // Otherwise consecutive digits without a unit are positional (二〇二七 = 2027).
+        digit = digit === undefined || trailingFew ? value : digit * 10 + value;
+      }
       trailingFew = false;
     } else if (small !== undefined) {
       section += (digit ?? 1) * small;

@@ -70,6 +70,12 @@ export function parseYesNo(text: string): YesNo | undefined {
   const whole = compact(normalized);
   const firstClause = normalized.split(' ')[0] ?? '';
   if (QUESTION.test(firstClause) || UNSURE.test(whole)) return undefined;
+  // A leading 嗯 / 哦 before another answer is a hesitation: "嗯，不是" is no.
+  const afterFiller = normalized.replace(/^(嗯|恩|哦|噢|啊)+ ?/, '');
+  if (afterFiller !== '' && afterFiller !== normalized) {
+    const answer = parseYesNo(afterFiller);
+    if (answer !== undefined) return answer;
+  }
   let rest = firstClause.replace(PARTICLES, '');
   if (EXACT_ONLY.has(rest)) return YES_WORDS.includes(rest) ? 'yes' : 'no';
   let answer: YesNo | undefined;

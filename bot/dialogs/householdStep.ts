@@ -1,0 +1,21 @@
+import type { Step } from './dialog';
+import { handOff } from '../handoff';
+import type { Flow } from '../types';
+
+/**
+ * Applications are filed for a register household (`applicationCreator` needs one). When the chat is not linked
+ * to a household even after the name and phone, a grid worker is asked to help: the flow ends with a ticket.
+ */
+export function householdStep<S>(flow: Flow, what: string): Step<S> {
+  return {
+    id: 'household',
+    auto: true,
+    filled: (_slots, ctx) => Boolean(ctx.contact.householdId),
+    clear: (slots) => slots,
+    prompt: () => '',
+    async answer(_slots, ctx) {
+      const text = await handOff(ctx, 'asked', { flow, step: 'household' });
+      return { kind: 'done', say: `系统里还没找到您家的农户信息，${what}要网格员帮您核对后办理。\n${text}` };
+    },
+  };
+}

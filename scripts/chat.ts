@@ -1,0 +1,58 @@
+// `npm run chat`: chat with the bot as a villager in the terminal, against the configured database.
+//
+// Logs go to stderr only: `--json` readers parse every line of stdout. lib/logger writes to stdout, so it is
+// silenced here, before any module that uses it is loaded; this script logs through its own stderr logger.
+process.env.LOG_LEVEL = 'silent';
+
+import os from 'node:os';
+import pino from 'pino';
+
+const USAGE = `npm run chat [-- --json] [-- --user NAME]
+  (no flag)  type as a villager; each line is a message
+  --json     read one JSON object per line from stdin:
+             {"user":"u1","text":"屋头遭水淹了"}  or "image":"photo.jpg" | "location":{"lat":29.4,"lng":106.5,"label":"…"} | "voice":true
+             and write one JSON line per reply {"user","text","flow","step"}, then {"user","done":true}`;
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stderr.write(`${USAGE}\n`);
+    return;
+  }
+  const json = args.includes('--json');
+  const userAt = args.indexOf('--user');
+  const user = (userAt >= 0 ? args[userAt + 1] : undefined) ?? `cli-${os.userInfo().username}`;
+  const log = pino({ level: process.env.CHAT_LOG_LEVEL ?? 'warn', base: undefined }, pino.destination(2));
+
+  // Loaded after the logger switch above, so that nothing they log reaches stdout.
+  const { getConfig } = await import('../config');
+  const { connectForScript } = await import('../db/forScript');
+  const { ensureModels } = await import('../models');
+  const { importRegions } = await import('../domain/regionImporter');
+  const { educationSeedLoader } = await import('../domain/educationLoader');
+  const { createEngine } = await import('../bot/engine');
+  const { runInteractiveChat, runJsonChat } = await import('../bot/channels/cli');
+
+  const close = await connectForScript(getConfig(), log);
+  try {
+    await ensureModels();
+    // Both are idempotent; they make a fresh database usable for a first try.
+    await importRegions();
+    await educationSeedLoader();
+    const engine = createEngine({ log });
+    const io = { engine, input: process.stdin, output: process.stdout, log };
+    if (json) await runJsonChat(io);
+    else await runInteractiveChat({ ...io, user });
+    await engine.idle();
+  } finally {
+    await close();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`chat: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

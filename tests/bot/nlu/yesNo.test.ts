@@ -1,0 +1,4 @@
+import { assertSuite } from './assertSuite';
+import { yesNo } from './suites';
+
+assertSuite(yesNo);
