@@ -10,6 +10,8 @@ import { publishEmbeddedDatabase } from './db/forScript';
 import { ensureModels } from './models';
 import { importRegions } from './domain/regionImporter';
 import { createApp } from './api/createApp';
+import { educationSeedLoader } from './domain/educationLoader';
+import { startChatChannels } from './bot/start';
 
 type Step = () => Promise<void>;
 
@@ -32,12 +34,14 @@ async function start(): Promise<Step[]> {
     await ensureModels();
     const regions = await importRegions();
     logger.info(regions, 'Regions loaded');
+    logger.info(await educationSeedLoader(), 'Prevention articles loaded');
   } catch (error) {
     await embedded?.stop();
     throw error;
   }
 
-  const server = http.createServer(createApp().callback());
+  const handle = createApp().callback();
+  const server = http.createServer((req, res) => void handle(req, res));
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -46,6 +50,7 @@ async function start(): Promise<Step[]> {
   const { port } = server.address() as AddressInfo;
   const base = config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
   logger.info(`levee is running:\n  API     ${base}/api\n  Health  ${base}/healthz`);
+  const stopChat = await startChatChannels({ puppetName: config.WECHATY_PUPPET, puppetOptions: config.WECHATY_PUPPET_OPTIONS, baseUrl: base, log: logger });
 
   shutdown.push(
     () =>
@@ -53,6 +58,7 @@ async function start(): Promise<Step[]> {
         server.close(() => resolve());
         server.closeIdleConnections();
       }),
+    stopChat,
     () => mongoose.disconnect(),
   );
   if (embedded) {

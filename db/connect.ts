@@ -13,6 +13,8 @@ export async function connectDatabase(uri: string, dbName?: string): Promise<typ
   return mongoose.connect(uri, {
     dbName: dbName ?? (named || DEFAULT_DB_NAME),
     serverSelectionTimeoutMS: 5_000,
+    // FerretDB holds a PostgreSQL connection per in-flight update and hangs past its pool (see models/README.md).
+    maxPoolSize: 20,
     heartbeatFrequencyMS: 2_000,
   });
 }

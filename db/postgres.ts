@@ -197,7 +197,8 @@ export async function startPostgres({ dir, log, ephemeral = false }: PostgresOpt
 
   const password = fs.readFileSync(passwordFile, 'utf8').trim();
   return {
-    url: `postgres://${PG_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    // FerretDB's pool: sized well under max_connections so several clients and the scripts fit beside it.
+    url: `postgres://${PG_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres?pool_max_conns=80`,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGINT');

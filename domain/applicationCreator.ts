@@ -113,7 +113,7 @@ export async function applicationCreator(props: ApplicationCreatorProps): Promis
         kind: input.kind,
         source,
         householdId: household._id,
-        applicant: actor.kind === 'villager' ? { contactId: actor.contactId, name: actor.name } : { name: household.head.name },
+        applicant: actor.kind === 'villager' ? { contactId: actor.contactId, name: actor.name } : { name: input.onBehalf?.villagerName ?? household.head.name },
         onBehalf: actor.kind === 'staff' ? { staffUserId: actor.id, villagerConsent: true, consentNote: input.onBehalf?.consentNote } : undefined,
         villageCode: household.villageCode,
         townCode: household.townCode,

@@ -3,13 +3,13 @@ import { Contact } from '../models/contact';
 import { Household } from '../models/household';
 import { Report } from '../models/report';
 import { StaffUser } from '../models/staffUser';
-import { DEPARTMENTS, HOUSEHOLD_CATEGORIES, MONITORING_TYPES } from '../models/enums';
+import { DEPARTMENTS, HOUSEHOLD_CATEGORIES, MONITORING_TYPES, type Department } from '../models/enums';
 import { sealPii } from '../lib/pii';
 import regions from '../resources/banan-regions.json';
 import type { StaffActor } from './actor';
 import { importRegions } from './regionImporter';
 import { reportCreator } from './reportCreator';
-import { hashPassword } from './authPassword';
+import { hashPassword, verifyPassword } from './authPassword';
 
 /** The towns the demo district populates (real names and codes from the region table). */
 const DEMO_TOWNS = ['木洞镇', '东温泉镇', '丰盛镇', '姜家镇', '二圣镇'];
@@ -73,19 +73,30 @@ function demoTowns() {
 
 async function upsertStaff(
   username: string,
-  fields: { name: string; role: StaffActor['role']; regionCode: string; department?: string; bankName?: string },
+  fields: { name: string; role: StaffActor['role']; regionCode: string; department?: Department; bankName?: string },
   passwordHash: string | undefined,
 ): Promise<StaffActor> {
   const regionLevel = fields.regionCode.endsWith('000000') ? 'district' : fields.regionCode.endsWith('000') ? 'town' : 'village';
-  const user = await StaffUser.findOneAndUpdate(
-    { username },
-    {
-      $setOnInsert: { username, ...fields, regionLevel, demo: true, phone: sealPii('phone', demoPhone(9000 + username.length)) },
-      ...(passwordHash ? { $set: { passwordHash } } : {}),
-    },
-    { upsert: true, returnDocument: 'after' },
-  ).orFail();
+  const existing = await StaffUser.findOne({ username });
+  const user =
+    existing ??
+    (await StaffUser.create({ username, ...fields, regionLevel, demo: true, phone: sealPii('phone', demoPhone(9000 + username.length)) }));
+  if (passwordHash && !(await verifyPassword(process.env.DEMO_PASSWORD ?? '', user.passwordHash))) {
+    user.passwordHash = passwordHash;
+    await user.save();
+  }
   return { kind: 'staff', id: user.id, name: user.name, role: fields.role, regionCode: fields.regionCode, department: fields.department };
+}
+
+/** Inserts the documents whose key is not stored yet; never updates (FerretDB loses concurrent updates, see models/README.md). */
+async function insertMissing<T extends Record<string, unknown>>(
+  model: { find(filter: object): { distinct(field: string): PromiseLike<unknown[]> }; insertMany(docs: T[]): PromiseLike<unknown> },
+  key: string,
+  docs: T[],
+): Promise<void> {
+  const stored = new Set((await model.find({ [key]: { $in: docs.map((d) => d[key]) } }).distinct(key)).map(String));
+  const missing = docs.filter((d) => !stored.has(String(d[key])));
+  if (missing.length > 0) await model.insertMany(missing);
 }
 
 function buildHousehold(random: () => number, serial: number, villageCode: string, townCode: string, gridWorkerId: string) {
@@ -150,16 +161,17 @@ export async function demoSeeder({ password }: { password?: string } = {}): Prom
       const gridWorker = await upsertStaff(`demo-grid-${tag}`, { name: `${village.name.slice(0, 2)}网格员（演示）`, role: 'grid_worker', regionCode: village.code }, passwordHash);
       await upsertStaff(`demo-cadre-${tag}`, { name: `${village.name.slice(0, 2)}村干部（演示）`, role: 'village_cadre', regionCode: village.code }, passwordHash);
       const households = Array.from({ length: HOUSEHOLDS_PER_VILLAGE }, () => buildHousehold(random, ++serial, village.code, town.code, gridWorker.id));
-      await Household.bulkWrite(
-        households.map((h) => ({ updateOne: { filter: { householdNo: h.householdNo }, update: { $setOnInsert: h }, upsert: true } })),
-      );
-      await Contact.bulkWrite(
+      await insertMissing(Household, 'householdNo', households);
+      await insertMissing(
+        Contact,
+        'externalId',
         households.slice(0, 3).map((h) => ({
-          updateOne: {
-            filter: { channel: 'web', externalId: `demo-${h.householdNo}` },
-            update: { $setOnInsert: { channel: 'web', externalId: `demo-${h.householdNo}`, name: h.head.name, consent: { version: 'v1', at: new Date(STORM_START) }, warningSubscriptions: [village.code], demo: true } },
-            upsert: true,
-          },
+          channel: 'web',
+          externalId: `demo-${h.householdNo}`,
+          name: h.head.name,
+          consent: { version: 'v1', at: new Date(STORM_START) },
+          warningSubscriptions: [village.code],
+          demo: true,
         })),
       );
       for (let r = 0; r < REPORTS_PER_VILLAGE; r += 1) {

@@ -3,7 +3,7 @@ import { GB_T_28921_CODES } from '../models/enums';
 import { Region } from '../models/region';
 import type { StaffActor } from './actor';
 import { recordAudit, storedActor } from './auditLogger';
-import { conflict, forbidden, invalid } from './errors';
+import { forbidden, invalid } from './errors';
 import type { EventInputData } from './schemas/event';
 import { regionLevel, townOf } from './scope';
 
@@ -16,7 +16,8 @@ export function eventWithinRegion(actor: StaffActor, regionCodes: readonly strin
   return regionCodes.length > 0 && regionCodes.every((code) => townOf(code) === actor.regionCode);
 }
 
-function assertEventRole(actor: StaffActor, regionCodes: readonly string[]): void {
+/** 403 unless the actor may manage an event over `regionCodes`. */
+export function assertEventRole(actor: StaffActor, regionCodes: readonly string[]): void {
   if (!EVENT_ROLES.some((role) => role === actor.role)) throw forbidden('只有镇街和区里的工作人员可以管理灾害事件');
   if (!eventWithinRegion(actor, regionCodes)) throw forbidden('镇街只能管理本镇街范围内的灾害事件');
 }
@@ -35,19 +36,4 @@ export async function disasterEventCreator(props: { actor: StaffActor; input: Ev
   await recordAudit({ actor, action: 'event.create', target: { type: 'disasterEvent', id: event.id }, requestId: props.requestId, ip: props.ip,
     at: now, details: { name: input.name, regionCodes, responseLevel: input.responseLevel } });
   return event;
-}
-
-/**
- * Closes an open event: new reports can no longer attach to it. The write is conditional on `open`, so closing
- * twice answers 409 `event_closed` instead of moving `endAt`. Audited as `event.close`.
- */
-export async function disasterEventCloser(props: { actor: StaffActor; event: DisasterEventDocument; endAt?: Date; now: Date; requestId?: string; ip?: string }): Promise<DisasterEventDocument> {
-  const { actor, event, now } = props;
-  assertEventRole(actor, event.regionCodes);
-  const endAt = props.endAt ?? now;
-  if (endAt < event.startAt) throw invalid('invalid_input', '「结束时间」不能早于开始时间');
-  const result = await DisasterEvent.updateOne({ _id: event._id, status: 'open' }, { $set: { status: 'closed', endAt } });
-  if (result.matchedCount === 0) throw conflict('event_closed', '这个灾害事件已经结束了');
-  await recordAudit({ actor, action: 'event.close', target: { type: 'disasterEvent', id: event.id }, requestId: props.requestId, ip: props.ip, at: now, details: { endAt } });
-  return DisasterEvent.findById(event._id).orFail();
 }

@@ -6,46 +6,45 @@ import { isDuplicateKeyError } from '../models/shared';
  *
  * Each number is still taken by inserting its row `${scope}#${seq}` into `sequences` (the database's unique `_id`
  * decides, because `$inc` loses increments under concurrency on FerretDB), so numbers are unique across processes.
- * What this adds: within one process the allocations of a scope run one after another, and the process remembers
- * the last number it took. Concurrent requests then cost one insert each instead of racing for the same number and
- * re-reading the highest after every loss (which grew with the square of the concurrency). Another process taking
- * numbers too only costs a re-read on collision.
+ * What this adds: the process keeps a counter per scope and hands each caller the next candidate synchronously
+ * (JavaScript runs one callback at a time, so two callers never get the same one). Concurrent requests then cost
+ * one insert each, in parallel, instead of racing for the same number and re-reading the highest after every loss,
+ * which grew with the square of the concurrency. A collision means another process took that number: re-read the
+ * highest and go on from there.
  */
 
 const MAX_ATTEMPTS = 100;
-const lastTaken = new Map<string, number>();
-const queues = new Map<string, Promise<unknown>>();
+const counters = new Map<string, Promise<{ next: number }>>();
 
 async function highestTaken(scope: string): Promise<number> {
   const last = await Sequence.findOne({ scope }, { seq: 1 }).sort({ seq: -1 }).lean();
   return last?.seq ?? 0;
 }
 
+/** The scope's counter, read from the database once per process (concurrent first callers share the read). */
+function counterOf(scope: string): Promise<{ next: number }> {
+  let counter = counters.get(scope);
+  if (!counter) {
+    counter = highestTaken(scope).then((highest) => ({ next: highest + 1 }));
+    counters.set(scope, counter);
+    counter.catch(() => counters.delete(scope));
+  }
+  return counter;
+}
+
 async function takeNext(scope: string, now: Date): Promise<number> {
-  let candidate = (lastTaken.get(scope) ?? (await highestTaken(scope))) + 1;
+  const counter = await counterOf(scope);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+    const candidate = counter.next++;
     try {
       await Sequence.create({ _id: `${scope}#${candidate}`, scope, seq: candidate, at: now });
-      lastTaken.set(scope, candidate);
       return candidate;
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
-      candidate = Math.max(candidate, await highestTaken(scope)) + 1;
+      counter.next = Math.max(counter.next, (await highestTaken(scope)) + 1);
     }
   }
   throw new Error(`sequence ${scope}: too much contention, retry later`);
-}
-
-/** Runs `task` after every earlier task of the same scope in this process has settled. */
-function inTurn<T>(scope: string, task: () => Promise<T>): Promise<T> {
-  const result = (queues.get(scope) ?? Promise.resolve()).then(task);
-  const tail = result.catch(() => undefined);
-  queues.set(scope, tail);
-  // Forget a scope once its queue is empty, so yesterday's scopes do not pile up.
-  void tail.then(() => {
-    if (queues.get(scope) === tail) queues.delete(scope);
-  });
-  return result;
 }
 
 /**
@@ -56,9 +55,10 @@ function inTurn<T>(scope: string, task: () => Promise<T>): Promise<T> {
 export async function nextReceiptNo(prefix: ReceiptPrefix, now: Date): Promise<string> {
   const day = beijingDay(now);
   const scope = `${prefix}${day}`;
-  const seq = await inTurn(scope, () => takeNext(scope, now));
-  if (lastTaken.size > 64) {
-    for (const key of lastTaken.keys()) if (!key.endsWith(day)) lastTaken.delete(key);
+  // Yesterday's counters are dropped once the map grows: a scope is a prefix and a day, three a day.
+  if (counters.size > 64) {
+    for (const key of counters.keys()) if (!key.endsWith(day)) counters.delete(key);
   }
+  const seq = await takeNext(scope, now);
   return `${prefix}${day}-${String(seq).padStart(4, '0')}`;
 }

@@ -99,6 +99,11 @@ const householdSchema = new Schema(
   { timestamps: true },
 );
 
+householdSchema.pre('validate', function checkHead() {
+  if (this.head && this.head.relation !== '户主') this.invalidate('head.relation', '户主的关系须为“户主”');
+  if (this.members.some((m) => m.relation === '户主')) this.invalidate('members', '一户只能有一位户主');
+});
+
 householdSchema.index({ householdNo: 1 }, { unique: true });
 householdSchema.index({ villageCode: 1 });
 householdSchema.index({ townCode: 1 });

@@ -1,11 +1,10 @@
 // `npm run chat`: chat with the bot as a villager in the terminal, against the configured database.
 //
-// Logs go to stderr only: `--json` readers parse every line of stdout. lib/logger writes to stdout, so it is
-// silenced here, before any module that uses it is loaded; this script logs through its own stderr logger.
-process.env.LOG_LEVEL = 'silent';
+// Logs go to stderr only (lib/logger writes there), so `--json` readers can parse every line of stdout. Quiet by
+// default: the level is set before the configuration is read by the modules loaded below.
+process.env.LOG_LEVEL ??= 'warn';
 
 import os from 'node:os';
-import pino from 'pino';
 
 const USAGE = `npm run chat [-- --json] [-- --user NAME]
   (no flag)  type as a villager; each line is a message
@@ -22,9 +21,8 @@ async function main(): Promise<void> {
   const json = args.includes('--json');
   const userAt = args.indexOf('--user');
   const user = (userAt >= 0 ? args[userAt + 1] : undefined) ?? `cli-${os.userInfo().username}`;
-  const log = pino({ level: process.env.CHAT_LOG_LEVEL ?? 'warn', base: undefined }, pino.destination(2));
-
-  // Loaded after the logger switch above, so that nothing they log reaches stdout.
+  // Loaded after LOG_LEVEL is set above.
+  const { logger: log } = await import('../lib/logger');
   const { getConfig } = await import('../config');
   const { connectForScript } = await import('../db/forScript');
   const { ensureModels } = await import('../models');

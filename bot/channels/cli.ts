@@ -70,7 +70,9 @@ export async function runJsonChat({ engine, input, output, log }: CliChatOptions
     if (raw.trim() === '') continue;
     let user = '?';
     try {
-      const parsed = JsonLine.safeParse(JSON.parse(raw));
+      const json: unknown = JSON.parse(raw);
+      user = z.object({ user: z.string() }).safeParse(json).data?.user ?? user;
+      const parsed = JsonLine.safeParse(json);
       if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => issue.message).join('; '));
       user = parsed.data.user;
       const replies: Reply[] = await engine.handle(await inboundOf(parsed.data));

@@ -112,7 +112,7 @@ describe('POST /api/applications', () => {
     expect(res.status).toBe(201);
     expect(AppJson.parse(await res.json()).application.receiptNo).toMatch(/^XD\d{8}-\d{4}$/);
     expect(await Application.findById(body.id).lean()).toMatchObject({
-      status: 'submitted', kind: 'credit_extension', description: '洪水冲毁了鱼塘，今年还不上', applicant: { name: household.head.name },
+      status: 'submitted', kind: 'credit_extension', description: '洪水冲毁了鱼塘，今年还不上', applicant: { name: consent.villagerName },
       credit: { bank: '重庆农村商业银行', amountYuan: 30000, requestedMonths: 12, dueAt: new Date('2023-09-29T16:00:00Z') },
       onBehalf: { villagerConsent: true, consentNote: '户主签了承诺授权书' },
     });

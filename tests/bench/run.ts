@@ -9,6 +9,7 @@ import path from 'node:path';
  */
 const BENCHES: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
   intake: () => import('./intake'),
+  bot: () => import('./bot'),
 };
 
 async function main(): Promise<void> {

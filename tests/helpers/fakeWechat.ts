@@ -31,7 +31,7 @@ function send(res: http.ServerResponse, status: number, body: unknown): void {
 
 async function readBody(req: http.IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(Buffer.from(chunk as Uint8Array));
+  for await (const chunk of req) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
   return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
 }
 

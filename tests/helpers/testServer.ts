@@ -14,7 +14,8 @@ export interface TestServer {
  * `const server = useTestServer();` then `server().request(...)` inside tests.
  */
 export async function startTestServer(options?: AppOptions): Promise<TestServer> {
-  const server = http.createServer(createApp(options).callback());
+  const handle = createApp(options).callback();
+  const server = http.createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;

@@ -5,6 +5,7 @@ import { REGIONS } from '../helpers/factories';
 import { Application } from '../../models/application';
 import { AuditLog } from '../../models/auditLog';
 import { Conversation } from '../../models/conversation';
+import { Household } from '../../models/household';
 import { MonitoringCase } from '../../models/monitoringCase';
 import { Report } from '../../models/report';
 import { StaffUser } from '../../models/staffUser';
@@ -126,6 +127,23 @@ describe('schema rules', () => {
       status: 'submitted',
       credit: { requestedMonths: 12 },
     });
+  });
+
+  it('keeps exactly one head (户主) per household', async () => {
+    const household = {
+      householdNo: 'HH-HEAD-1',
+      villageCode: REGIONS.zhongba,
+      townCode: REGIONS.mudong,
+      head: { name: '孙八', relation: '户主' as const },
+    };
+    await expect(Household.create({ ...household, head: { name: '孙八', relation: '配偶' as const } })).rejects.toMatchObject({
+      errors: { 'head.relation': expect.anything() },
+    });
+    await expect(Household.create({ ...household, members: [{ name: '孙九', relation: '户主' as const }] })).rejects.toMatchObject({
+      errors: { members: expect.anything() },
+    });
+    await Household.create({ ...household, members: [{ name: '孙九', relation: '子' as const }] });
+    expect(await Household.countDocuments({ householdNo: 'HH-HEAD-1' })).toBe(1);
   });
 
   it('keys conversations by channel and user', async () => {
