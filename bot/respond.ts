@@ -92,12 +92,18 @@ async function fromText(ctx: TurnContext, state: ConversationState): Promise<Out
     const turn = await dialogOf(paused.flow).reprompt(paused.slots, paused.history, ctx, '好的，接着填。');
     if (turn) return applyTurn(turn, ctx, { ...state, paused: undefined });
   }
+  if (!ctx.contact.consented && state.consentAsked && /^(我)?(同意|愿意)/.test(ctx.text.trim())) {
+    // Agreeing later, after a refusal: the notice was read once, so the agreement is recorded at once.
+    const asked = await DIALOGS.consent.begin(ctx, { text: '' });
+    const turn = await DIALOGS.consent.answer(asked.slots, asked.step, asked.history, ctx);
+    if (turn) return applyTurn(turn, ctx, { ...state, consentAsked: true });
+  }
   const routed = routeText(ctx.text, { menu: true });
   if (!ctx.contact.consented && !state.consentAsked) {
-    const turn = await DIALOGS.consent.begin(ctx, { text: ctx.text, pendingFlow: routed?.flow });
+    const turn = await DIALOGS.consent.begin(ctx, { text: routed?.seed ?? '', pendingFlow: routed?.flow });
     return applyTurn(turn, ctx, { ...state, consentAsked: true });
   }
-  if (routed) return startFlow(routed.flow, ctx.text, ctx, state);
+  if (routed) return startFlow(routed.flow, routed.seed, ctx, state);
   const failures = state.failures + 1;
   if (failures >= MAX_FAILURES) {
     const text = await handOff(ctx, 'failures', { flow: 'menu', step: 'choose', villageCode: state.villageCode });
@@ -154,7 +160,7 @@ async function toActive(ctx: TurnContext, state: ConversationState, active: Dial
   if (!turn) return startFlow(dialog.flow, '', ctx, { ...state, active: undefined });
   if (turn.outcome === 'retry') {
     const routed = routeText(ctx.text, { menu: false });
-    if (routed && routed.flow !== active.flow) return startFlow(routed.flow, ctx.text, ctx, state);
+    if (routed && routed.flow !== active.flow) return startFlow(routed.flow, routed.seed, ctx, state);
   }
   return applyTurn(turn, ctx, state);
 }

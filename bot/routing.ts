@@ -18,10 +18,11 @@ const FLOW_OF: Readonly<Partial<Record<Intent, Flow>>> = {
 /** Below this confidence a message inside a dialog is taken as a wrong answer, not as a wish to change flow. */
 const SWITCH_CONFIDENCE = 0.85;
 
-/** A message routed to a flow. */
+/** A message routed to a flow, and the words to start it with (none for a menu number: "3" is not an amount). */
 export interface Routed {
   flow: Flow;
   intent: IntentResult;
+  seed: string;
 }
 
 /**
@@ -34,7 +35,7 @@ export function routeText(text: string, { menu }: { menu: boolean }): Routed | u
   const flow = FLOW_OF[intent.intent];
   if (!flow) return undefined;
   if (!menu && (intent.slots.menuChoice !== undefined || flow === 'menu' || intent.confidence < SWITCH_CONFIDENCE)) return undefined;
-  return { flow, intent };
+  return { flow, intent, seed: intent.slots.menuChoice === undefined ? text : '' };
 }
 
 /** Whether the whole message acknowledges a warning (收到, 收到了, 晓得了). */

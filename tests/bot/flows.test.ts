@@ -141,5 +141,10 @@ describe('the flows of the menu', () => {
     expect(await me.say('2')).toContain('滑坡');
     const contact = await Contact.findOne({ externalId: me.userId }).orFail().lean();
     expect(contact.consent).toBeUndefined();
+    // Changing one's mind later: 同意 is recorded without showing the notice again.
+    expect(await me.say('菜单')).toContain('1 灾情上报');
+    expect(await me.say('同意')).toContain('谢谢您');
+    const agreed = await Contact.findOne({ externalId: me.userId }).orFail().lean();
+    expect(agreed.consent?.version).toBeTruthy();
   });
 });
