@@ -15,6 +15,7 @@ type PuppetInstance = Exclude<NonNullable<Parameters<typeof WechatyBuilder.build
  * WeChat's terms of service and get accounts banned, which a government service cannot afford (README, "WeChat").
  */
 export const ALLOWED_PUPPETS = ['wechaty-puppet-official-account', 'wechaty-puppet-mock'] as const;
+/** One of {@link ALLOWED_PUPPETS}. */
 export type AllowedPuppet = (typeof ALLOWED_PUPPETS)[number];
 
 /** Whether a configured puppet name is one levee runs on. */

@@ -12,10 +12,12 @@ export const FLOWS = [
   'education',
   'human',
 ] as const;
+/** One of {@link FLOWS}. */
 export type Flow = (typeof FLOWS)[number];
 
 /** The channels that drive the engine; they are also `Contact.channel` values. */
 export const BOT_CHANNELS = ['wechaty', 'web', 'cli'] as const;
+/** One of {@link BOT_CHANNELS}. */
 export type BotChannel = (typeof BOT_CHANNELS)[number];
 
 const Id = z.string().trim().min(1).max(128);
@@ -43,6 +45,7 @@ export const InboundMessage = z.discriminatedUnion('kind', [
   z.strictObject({ channel: z.enum(BOT_CHANNELS), userId: Id, messageId: Id, kind: z.literal('location'), location: InboundLocation }),
   z.strictObject({ channel: z.enum(BOT_CHANNELS), userId: Id, messageId: Id, kind: z.literal('voice') }),
 ]);
+/** A parsed inbound message. */
 export type Inbound = z.infer<typeof InboundMessage>;
 
 /** One message the bot answers with: the words, and the flow and step it belongs to (for channels and tests). */

@@ -29,11 +29,11 @@ function moduleHash(): string {
  * Returns the path of the FerretDB binary, building it with `go build` when the Go module changed or was never built.
  * The binary is cached in `<cacheDir>/ferretdb/<hash of the module>/` so a rebuild happens only after an edit.
  */
-export async function ensureFerretdbBinary(cacheDir: string, log: Logger): Promise<string> {
+export async function ensureFerretdbBinary(cacheDir: string, log: Logger, locateGo: () => string | undefined = findGo): Promise<string> {
   const target = path.join(cacheDir, 'ferretdb', moduleHash(), 'ferretdb');
   if (fs.existsSync(target)) return target;
 
-  const go = findGo();
+  const go = locateGo();
   if (!go) {
     throw new EmbeddedDatabaseError(
       'levee needs a database and found neither MONGODB_URI nor a Go toolchain to build its embedded one.\n' +

@@ -14,6 +14,7 @@ export const DialogFrame = z.object({
   /** The last time the villager answered in this dialog: decides "continue?" and the 24-hour expiry. */
   touchedAt: z.coerce.date(),
 });
+/** A parsed dialog frame. */
 export type DialogFrame = z.infer<typeof DialogFrame>;
 
 /** Everything the bot remembers of a conversation between two messages. */
@@ -33,6 +34,7 @@ export const ConversationState = z.object({
   /** The village the villager last named, offered as the default of the next flow. */
   villageCode: z.string().regex(/^\d{12}$/).optional(),
 });
+/** A parsed conversation state. */
 export type ConversationState = z.infer<typeof ConversationState>;
 
 /** The draft document as stored: the state without `active`'s flow and step, which have fields of their own. */

@@ -12,6 +12,7 @@ import { townOf } from './scope';
 /** A villager who asks again within this time gets the open ticket back instead of a new one. */
 const REUSE_OPEN_TICKET_MS = 2 * 60 * 60 * 1000;
 
+/** What {@link handoffCreator} needs. */
 export interface HandoffCreatorProps {
   /** The inbound message that asked (`channel:messageId`): a redelivery finds the same ticket. */
   key: string;

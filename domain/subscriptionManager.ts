@@ -5,6 +5,7 @@ import { recordAudit } from './auditLogger';
 import { invalid } from './errors';
 import { regionLevel } from './scope';
 
+/** What {@link warningSubscriptionManager} needs. */
 export interface SubscriptionProps {
   actor: VillagerActor;
   /** The 12-digit code of a village or town whose warnings the villager wants (or no longer wants). */

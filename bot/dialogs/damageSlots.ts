@@ -19,6 +19,7 @@ export const DamageSlots = z.object({
   houseDamage: z.enum(['collapsed', 'severe', 'minor']).optional(),
   waterInterrupted: z.boolean().optional(),
 });
+/** Parsed damage slots. */
 export type DamageSlots = z.infer<typeof DamageSlots>;
 
 const LEVELS: readonly HouseDamageLevel[] = ['collapsed', 'severe', 'minor'];

@@ -1,28 +1,13 @@
 import { useTestDatabase } from '../helpers/db';
 import { Claim, tryClaim } from '../../models/claim';
-import { Sequence, allocateReceiptNo, beijingDay, nextSequence } from '../../models/sequence';
+import { beijingDay } from '../../models/sequence';
 
 useTestDatabase();
 
-describe('receipt numbers', () => {
-  it('number by Beijing day and prefix, from 0001', async () => {
-    const lateUtc = new Date('2026-11-28T16:30:00Z'); // 00:30 on 29 November in Beijing
-    expect(beijingDay(lateUtc)).toBe('20261129');
-    expect(await allocateReceiptNo('ZQ', lateUtc)).toBe('ZQ20261129-0001');
-    expect(await allocateReceiptNo('ZQ', lateUtc)).toBe('ZQ20261129-0002');
-    expect(await allocateReceiptNo('LT', lateUtc)).toBe('LT20261129-0001');
-    expect(await allocateReceiptNo('ZQ', new Date('2026-11-29T16:00:00Z'))).toBe('ZQ20261130-0001');
-    expect(await Sequence.countDocuments({ scope: 'ZQ20261129' })).toBe(2);
-  });
-});
-
-describe('nextSequence', () => {
-  it('hands each number out once to concurrent callers, without gaps', async () => {
-    const now = new Date('2026-07-01T00:00:00Z');
-    const numbers = await Promise.all(Array.from({ length: 25 }, () => nextSequence('concurrent', now)));
-    expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
-    const stored = await Sequence.find({ scope: 'concurrent' }).lean();
-    expect(stored).toHaveLength(25);
+describe('beijingDay', () => {
+  it('rolls over at midnight in Beijing, not in UTC', () => {
+    expect(beijingDay(new Date('2026-11-28T15:59:59Z'))).toBe('20261128');
+    expect(beijingDay(new Date('2026-11-28T16:30:00Z'))).toBe('20261129');
   });
 });
 

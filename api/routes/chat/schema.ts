@@ -22,6 +22,7 @@ export const ChatRequestSchema = z
     if (given !== 1) ctx.addIssue({ code: 'custom', path: ['text'], message: '文字、图片、位置要发且只发一样' });
   })
   .meta({ title: '聊天消息' });
+/** A parsed chat request. */
 export type ChatRequest = z.infer<typeof ChatRequestSchema>;
 
 /** One answer of the bot. */
