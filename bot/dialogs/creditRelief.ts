@@ -15,12 +15,17 @@ import { slotStep, type Dialog, type TurnContext } from './dialog';
 import { householdStep } from './householdStep';
 import { PersonSlots, personStep } from './personStep';
 
+/** What a villager says when they don't know a number or date: the dialog goes on without it. */
+const DONT_KNOW = /不晓得|不知道|记不得|记不清|忘了|不清楚|搞不清|不确定/;
+const UNKNOWN_DATE = 'unknown';
+
 const Slots = z.object({
   applicationId: z.uuid(),
   creditKind: z.enum(CREDIT_KINDS).optional(),
   bank: z.string().min(2).max(50).optional(),
-  amountYuan: z.number().int().min(1).max(CREDIT_MAX_YUAN).optional(),
-  loanDueAt: z.iso.date().optional(),
+  /** 0: the villager does not know (allowed for extension and renewal: the village checks the loan). */
+  amountYuan: z.number().int().min(0).max(CREDIT_MAX_YUAN).optional(),
+  loanDueAt: z.union([z.iso.date(), z.literal(UNKNOWN_DATE)]).optional(),
   requestedMonths: z.number().int().min(1).max(36).optional(),
   reason: z.string().max(1000).optional(),
   ...PersonSlots,
@@ -49,12 +54,16 @@ const BANKS: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 const BANK_PROMPT = '在哪家银行贷的？比如“农商行”“邮储银行”';
 
-const single = (id: keyof Slots & string, prompt: string, parse: (text: string, ctx: TurnContext) => Partial<Slots> | undefined) =>
+const single = (
+  id: keyof Slots & string,
+  prompt: string,
+  parse: (text: string, ctx: TurnContext, slots: Slots) => Partial<Slots> | undefined,
+) =>
   slotStep<Slots>([id], {
     id,
     prompt: () => prompt,
     answer(slots, ctx) {
-      const value = parse(ctx.text, ctx);
+      const value = parse(ctx.text, ctx, slots);
       return value ? { kind: 'next', slots: { ...slots, ...value } } : { kind: 'retry', say: `${NOT_UNDERSTOOD}${prompt}` };
     },
   });
@@ -72,12 +81,14 @@ const bankStep = single('bank', BANK_PROMPT, (text) => {
   return /^[\u4e00-\u9fff]{2,20}(银行|行|社)$/.test(bare) ? { bank: bare } : undefined;
 });
 
-const amountStep = single('amountYuan', '贷了多少钱？（追加就说要追加多少）比如“三万”“5000元”', (text) => {
+const amountStep = single('amountYuan', '贷了多少钱？（追加就说要追加多少）比如“三万”“5000元”；记不得就回复“不晓得”', (text, _ctx, slots) => {
+  if (DONT_KNOW.test(text) && slots.creditKind !== 'credit_topup') return { amountYuan: 0 };
   const yuan = extractMoneyYuan(text);
   return yuan !== undefined && yuan >= 1 && yuan <= CREDIT_MAX_YUAN ? { amountYuan: yuan } : undefined;
 });
 
-const dueStep = single('loanDueAt', '原来的贷款哪天到期？比如“明年3月15号”“下个月底”', (text, ctx) => {
+const dueStep = single('loanDueAt', '原来的贷款哪天到期？比如“明年3月15号”“下个月底”；记不得就回复“不晓得”', (text, ctx) => {
+  if (DONT_KNOW.test(text)) return { loanDueAt: UNKNOWN_DATE };
   const date = extractDate(text, ctx.now);
   return date ? { loanDueAt: date } : undefined;
 });
@@ -104,8 +115,8 @@ async function submit(slots: Slots, ctx: TurnContext): Promise<string> {
     input: {
       kind: slots.creditKind,
       bank: slots.bank,
-      amountYuan: slots.amountYuan,
-      loanDueAt: slots.loanDueAt ? `${slots.loanDueAt}T00:00:00+08:00` : undefined,
+      amountYuan: slots.amountYuan || undefined,
+      loanDueAt: slots.loanDueAt && slots.loanDueAt !== UNKNOWN_DATE ? `${slots.loanDueAt}T00:00:00+08:00` : undefined,
       requestedMonths: slots.requestedMonths,
       reason: slots.reason,
     },
@@ -152,8 +163,8 @@ export const creditReliefDialog: Dialog<Slots> = {
       summary: (slots, ctx) => [
         `办理：${kindWord(slots.creditKind)}`,
         `银行：${slots.bank ?? ''}`,
-        `金额：${slots.amountYuan ?? ''}元`,
-        `原到期日：${slots.loanDueAt ? beijingDate(slots.loanDueAt) : ''}`,
+        `金额：${slots.amountYuan ? `${slots.amountYuan}元` : '不清楚，村里核对'}`,
+        `原到期日：${slots.loanDueAt && slots.loanDueAt !== UNKNOWN_DATE ? beijingDate(slots.loanDueAt) : '不清楚，村里核对'}`,
         `期限：${slots.requestedMonths ?? ''}个月`,
         `原因：${slots.reason ?? ''}`,
         `联系人：${[ctx.contact.name, ctx.contact.phoneMasked].filter(Boolean).join(' ') || '已登记的本户'}`,

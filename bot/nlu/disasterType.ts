@@ -3,38 +3,9 @@
  * (自然灾害情况统计调查制度) plus 房屋火灾, which the district notice names, and 其他.
  */
 import { compact, normalizeText } from './normalize';
+import type { DisasterType } from '../../models/enums';
 
-/** The statistics list, in the order the dialog shows it. */
-export const DISASTER_TYPES = [
-  '洪涝', '干旱', '台风', '风雹', '低温冷冻', '雪灾', '地震', '崩塌', '滑坡', '泥石流', '森林草原火灾', '生物灾害',
-  '房屋火灾', '其他',
-] as const;
-
-/** One of {@link DISASTER_TYPES}. */
-export type DisasterType = (typeof DISASTER_TYPES)[number];
-
-/**
- * GB/T 28921-2012 (自然灾害分类与代码) code of the class each statistics category falls in.
- * Left undefined where no single class fits: 风雹 spans 大风 (010500) and 冰雹 (010600); 房屋火灾 is not a
- * natural disaster; 其他 has no class. 生物灾害 is the whole 040000 group. 低温冷冻 → 低温灾害 and
- * 雪灾 → 冰雪灾害 are the nearest classes of the standard.
- */
-export const GBT_28921_CODES: Readonly<Record<DisasterType, string | undefined>> = {
-  洪涝: '010200',
-  干旱: '010100',
-  台风: '010300',
-  风雹: undefined,
-  低温冷冻: '010800',
-  雪灾: '010900',
-  地震: '020100',
-  崩塌: '020300',
-  滑坡: '020400',
-  泥石流: '020500',
-  森林草原火灾: '040600',
-  生物灾害: '040000',
-  房屋火灾: undefined,
-  其他: undefined,
-};
+export { DISASTER_TYPES, GB_T_28921_CODES, type DisasterType } from '../../models/enums';
 
 /**
  * Dialect and plain words for each type, most specific first: when a message names two ("下大雨山垮了"),

@@ -4,7 +4,7 @@
  */
 export { extractDamage, type DamageCountField, type DamageReport, type HouseDamageLevel } from './damage';
 export { extractDate, type DateOptions } from './dates';
-export { DISASTER_TYPES, GBT_28921_CODES, extractDisasterType, type DisasterType } from './disasterType';
+export { DISASTER_TYPES, GB_T_28921_CODES, extractDisasterType, type DisasterType } from './disasterType';
 export { EDUCATION_TOPICS, extractEducationTopic, type EducationTopic } from './education';
 export { extractIdNumber, extractName, extractPhone } from './identity';
 export { extractMoneyYuan } from './money';

@@ -61,15 +61,24 @@ export const CreditInput = z
     kind: z.enum(CREDIT_KINDS).meta({ title: '申请类别' }),
     householdId,
     bank: z.string().trim().min(2).max(50).meta({ title: '承贷银行' }),
-    amountYuan: z.number().int().min(1).max(CREDIT_MAX_YUAN).meta({ title: '金额（元）', description: '展期、续贷为贷款本金，追加为追加金额' }),
+    amountYuan: z
+      .number()
+      .int()
+      .min(1)
+      .max(CREDIT_MAX_YUAN)
+      .optional()
+      .meta({ title: '金额（元）', description: '展期、续贷为贷款本金（知道就填），追加为追加金额（必填）' }),
     loanPrincipalYuan: z.number().int().min(0).max(CREDIT_MAX_YUAN).optional().meta({ title: '原贷款本金（元）' }),
-    loanDueAt: DateTime('原贷款到期日'),
+    loanDueAt: DateTime('原贷款到期日').optional().meta({ title: '原贷款到期日', description: '知道就填；不知道由村里核对' }),
     requestedMonths: z.number().int().min(1).max(36).meta({ title: '申请期限（月）' }),
     reason: z.string().trim().min(1).max(1000).meta({ title: '申请理由' }),
     ...related,
   })
   .superRefine((input, ctx) => {
-    if (input.kind === 'credit_topup' && input.amountYuan + (input.loanPrincipalYuan ?? 0) > CREDIT_MAX_YUAN) {
+    if (input.kind === 'credit_topup' && input.amountYuan === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['amountYuan'], message: '追加贷款要写明追加多少' });
+    }
+    if (input.kind === 'credit_topup' && (input.amountYuan ?? 0) + (input.loanPrincipalYuan ?? 0) > CREDIT_MAX_YUAN) {
       ctx.addIssue({ code: 'custom', path: ['amountYuan'], message: `追加后贷款总额不能超过 ${CREDIT_MAX_YUAN} 元` });
     }
   })

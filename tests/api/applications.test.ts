@@ -48,6 +48,20 @@ describe('POST /api/applications', () => {
       code: 'invalid_input', message: '「金额（元）」追加后贷款总额不能超过 50000 元' });
     expect(await errorOf(await post(token, extension({ amountYuan: 30000.5 })))).toEqual({ code: 'invalid_input', message: '「金额（元）」格式不对，应该是整数' });
     expect(await errorOf(await post(token, extension({ requestedMonths: 13 })))).toEqual({ code: 'invalid_input', message: '「申请期限（月）」不能大于 12' });
+    const topupWithoutAmount = extension({ kind: 'credit_topup', amountYuan: undefined });
+    expect(await errorOf(await post(token, topupWithoutAmount))).toEqual({ code: 'invalid_input', message: '「金额（元）」追加贷款要写明追加多少' });
+    expect(await Application.exists({ _id: topupWithoutAmount.id })).toBeNull();
+  });
+
+  it('takes an extension whose amount and due date the villager does not know (the village checks them)', async () => {
+    const { token } = await villagerWithHousehold(['脱贫户']);
+    const body = extension({ amountYuan: undefined, loanDueAt: undefined });
+    const res = await post(token, body);
+    expect(res.status).toBe(201);
+    const stored = await Application.findById(body.id).orFail().lean();
+    expect(stored.credit).toMatchObject({ bank: '重庆农村商业银行', requestedMonths: 12 });
+    expect(stored.credit?.amountYuan ?? undefined).toBeUndefined();
+    expect(stored.credit?.dueAt ?? undefined).toBeUndefined();
   });
 
   it('keeps a villager to their own household and staff to their region', async () => {

@@ -69,6 +69,28 @@ describe('the flows of the menu', () => {
     expect(application.credit?.dueAt?.toISOString()).toBe('2026-08-14T16:00:00.000Z');
   });
 
+  it('credit relief: a renewal goes through when the villager does not know the amount or the due date', async () => {
+    const me = await consented();
+    expect(await me.say('3')).toContain('展期');
+    expect(await me.say('续贷')).toContain('哪家银行');
+    expect(await me.say('邮政银行')).toContain('多少钱');
+    expect(await me.say('记不得了')).toContain('哪天到期');
+    expect(await me.say('不晓得')).toContain('多长时间');
+    expect(await me.say('一年')).toContain('为啥子');
+    expect(await me.say('遭冰雹打了，果子全落了')).toContain('姓名和手机号');
+    const summary = await me.say(`${HEAD_NAME} ${HEAD_PHONE}`);
+    expect(summary).toContain('金额：不清楚，村里核对');
+    expect(summary).toContain('原到期日：不清楚，村里核对');
+    expect(await me.say('1')).toMatch(/编号：XD\d{8}-\d{4}/);
+
+    const contact = await Contact.findOne({ externalId: me.userId }).orFail().lean();
+    const application = await Application.findOne({ 'applicant.contactId': contact._id }).orFail().lean();
+    expect(application.kind).toBe('credit_renewal');
+    expect(application.credit?.requestedMonths).toBe(12);
+    expect(application.credit?.amountYuan ?? undefined).toBeUndefined();
+    expect(application.credit?.dueAt ?? undefined).toBeUndefined();
+  });
+
   it('progress lists the villager’s own records in plain words', async () => {
     const me = await consented();
     expect(await me.say('4')).toContain('还没有办过');
