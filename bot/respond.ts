@@ -99,7 +99,9 @@ async function fromText(ctx: TurnContext, state: ConversationState): Promise<Out
     if (turn) return applyTurn(turn, ctx, { ...state, consentAsked: true });
   }
   const routed = routeText(ctx.text, { menu: true });
-  if (!ctx.contact.consented && !state.consentAsked) {
+  // A prevention question or a call for a person needs no personal data: answer it before the notice.
+  const needsNoConsent = routed !== undefined && routed.flow !== 'menu' && !DIALOGS[routed.flow].needsConsent;
+  if (!ctx.contact.consented && !state.consentAsked && !needsNoConsent) {
     const turn = await DIALOGS.consent.begin(ctx, { text: routed?.seed ?? '', pendingFlow: routed?.flow });
     return applyTurn(turn, ctx, { ...state, consentAsked: true });
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { educationFinder } from '../../domain/educationFinder';
 import { extractEducationTopic, type EducationTopic } from '../nlu/education';
+import { detectIntent } from '../nlu/intent';
 import { compact, normalizeText } from '../nlu/normalize';
 import { parseChineseNumber } from '../nlu/numbers';
 import { NOT_UNDERSTOOD } from '../texts';
@@ -24,10 +25,15 @@ const MORE = `还想了解别的吗？${LIST}\n回复数字或直接问，回复
 const Slots = z.object({ slug: z.string().optional(), shown: z.boolean().optional() });
 type Slots = z.infer<typeof Slots>;
 
-/** The slug a message asks about: a number of the list, or a topic in words. */
+/**
+ * The slug a message asks about: a number of the list, or a topic in words. A message that reports damage or asks
+ * for help ("屋头遭水淹了") names a topic too, but is not a question: it gets no slug, so the villager is taken to
+ * that flow instead of being given a tip.
+ */
 function slugOf(text: string): string | undefined {
   const bare = compact(normalizeText(text));
   if (/^\d+$|^[一二三四五六七]$/.test(bare)) return TOPICS[(parseChineseNumber(bare)?.value ?? 0) - 1]?.slug;
+  if (!['education', 'unknown', 'greeting'].includes(detectIntent(text).intent)) return undefined;
   const topic = extractEducationTopic(text);
   return TOPICS.find((entry) => entry.topic === topic)?.slug;
 }

@@ -63,7 +63,7 @@ describe('npm run chat -- --json', () => {
     const replies = out.flatMap((line) => ('text' in line ? [line] : []));
     expect(replies[0]).toMatchObject({ user: 'u1', flow: 'consent', step: 'ask' });
     expect(replies[1]).toMatchObject({ user: 'u1', flow: 'report_damage', step: 'village' });
-    expect(replies[2]).toMatchObject({ user: 'u2', flow: 'consent' });
+    expect(replies[2]).toMatchObject({ user: 'u2', flow: 'education' });
     const receipt = replies.find((line) => line.text.includes('上报成功'));
     expect(receipt).toMatchObject({ user: 'u1', flow: 'report_damage', step: 'confirm' });
     expect(out.some((line) => 'error' in line && line.user === 'u3')).toBe(true);

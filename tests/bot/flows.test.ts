@@ -91,6 +91,18 @@ describe('the flows of the menu', () => {
     expect(application.credit?.dueAt ?? undefined).toBeUndefined();
   });
 
+  it('answers a first-contact prevention question before the notice, then takes a damage report behind it', async () => {
+    const me = villager(engine);
+    const tip = await me.say('打雷咋个躲');
+    expect(tip).toContain('【打雷咋个躲】');
+    expect(tip).not.toContain('同意吗');
+    expect(await Contact.findOne({ externalId: me.userId, consent: { $exists: true } }).lean()).toBeNull();
+    expect(await me.say('屋头遭水淹了')).toContain('同意吗');
+    expect(await me.say('同意')).toContain('哪个村');
+    const contact = await Contact.findOne({ externalId: me.userId }).orFail().lean();
+    expect(contact.consent?.version).toEqual(expect.any(String));
+  });
+
   it('progress lists the villager’s own records in plain words', async () => {
     const me = await consented();
     expect(await me.say('4')).toContain('还没有办过');
@@ -152,8 +164,9 @@ describe('the flows of the menu', () => {
 
   it('answers a prevention question from the articles, without asking for consent', async () => {
     const me = villager(engine);
-    const answer = await me.replies('打雷咋个躲');
-    expect(answer[0]?.flow).toBe('consent');
+    const first = await me.replies('打雷咋个躲');
+    expect(first[0]?.flow).toBe('education');
+    expect(await me.say('我要上报灾情')).toContain('同意吗');
     const refused = await me.say('不同意');
     expect(refused).toContain('只能给您讲防灾知识');
     const tip = await me.replies('打雷咋个躲');
