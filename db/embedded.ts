@@ -34,9 +34,11 @@ async function startFerretdb(binary: string, postgresUrl: string, port: number, 
   });
   const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
   let errors = '';
+  // After we close its stdin, FerretDB reports its cancelled PostgreSQL connections: the shutdown, not a fault.
+  let stopping = false;
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
     errors = (errors + chunk).slice(-3000);
-    log.warn({ ferretdb: chunk.trim() }, 'FerretDB');
+    if (!stopping) log.warn({ ferretdb: chunk.trim() }, 'FerretDB');
   });
   const lines = readline.createInterface({ input: child.stdout });
   const uri = await new Promise<string>((resolve, reject) => {
@@ -52,6 +54,7 @@ async function startFerretdb(binary: string, postgresUrl: string, port: number, 
     uri,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
+      stopping = true;
       child.stdin.end();
       const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
       await exited;

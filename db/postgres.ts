@@ -191,8 +191,10 @@ export async function startPostgres({ dir, log, ephemeral = false }: PostgresOpt
       reject(new EmbeddedDatabaseError(`PostgreSQL exited during start:\n${recent}`));
     });
   });
+  // Once we ask it to stop, PostgreSQL reports each closed connection as FATAL: that is the shutdown, not a fault.
+  let stopping = false;
   child.stderr?.on('data', (chunk: string) => {
-    if (/\b(FATAL|PANIC|ERROR)\b/.test(chunk)) log.warn({ postgres: chunk.trim() }, 'PostgreSQL');
+    if (!stopping && /\b(FATAL|PANIC|ERROR)\b/.test(chunk)) log.warn({ postgres: chunk.trim() }, 'PostgreSQL');
   });
 
   const password = fs.readFileSync(passwordFile, 'utf8').trim();
@@ -201,6 +203,7 @@ export async function startPostgres({ dir, log, ephemeral = false }: PostgresOpt
     url: `postgres://${PG_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres?pool_max_conns=80`,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
+      stopping = true;
       child.kill('SIGINT');
       const timer = setTimeout(() => child.kill('SIGQUIT'), STOP_TIMEOUT_MS);
       await exited;
