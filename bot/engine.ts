@@ -36,12 +36,13 @@ export interface Engine {
 
 const HOUR = 60 * 60 * 1000;
 
-function contactView(contact: ContactDocument, channel: Inbound['channel'], villageCode: string | undefined): ContactView {
+function contactView(contact: ContactDocument, channel: Inbound['channel'], villageCode: string | undefined, now: Date): ContactView {
   return {
     id: contact.id,
     channel,
     consented: Boolean(contact.consent),
     householdId: contact.householdId?.toString(),
+    householdCheckLocked: contact.householdCheckLockedUntil ? contact.householdCheckLockedUntil > now : false,
     name: contact.name ?? undefined,
     phoneMasked: contact.phone?.masked ?? undefined,
     villageCode,
@@ -67,7 +68,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     if (!(await inboundMessageClaimer(channel, inbound.messageId, now))) return [];
     const contact = await chatContactToucher(channel, userId, now);
     const state = await conversationLoader(channel, userId);
-    const view = contactView(contact, channel, state.villageCode);
+    const view = contactView(contact, channel, state.villageCode, now);
     const ctx: TurnContext = {
       now,
       inbound,

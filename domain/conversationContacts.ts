@@ -1,9 +1,8 @@
 import { Types } from 'mongoose';
 import { Contact, type ContactDocument } from '../models/contact';
 import type { ContactChannel } from '../models/enums';
-import { Household, householdByPersonHash } from '../models/household';
 import { isDuplicateKeyError } from '../models/shared';
-import { hashPii, sealPii, type SealedPii } from '../lib/pii';
+import { sealPii, type SealedPii } from '../lib/pii';
 import type { VillagerActor } from './actor';
 import { recordAudit } from './auditLogger';
 
@@ -49,32 +48,20 @@ export interface ChatPerson {
 }
 
 /**
- * The register household of a person named in the chat: the head or a member whose phone matches and whose name
- * is the one given. Both must match, so a phone number alone never links a chat to someone else's household.
- */
-export async function chatHouseholdFinder(name: string, phonePlain: string): Promise<{ id: string; villageCode: string } | undefined> {
-  const candidates = await Household.find(householdByPersonHash('phone', hashPii('phone', phonePlain))).limit(5).lean();
-  const match = candidates.find((household) => [household.head, ...household.members].some((person) => person?.name === name));
-  return match ? { id: match._id.toString(), villageCode: match.villageCode } : undefined;
-}
-
-/**
- * Keeps the name and phone a villager gave in the chat on their contact and, when the register knows them, links
- * the contact to the household; audited as `contact.identify` (field names only, never the values).
+ * Keeps the name and phone a villager gave in the chat on their contact; audited as `contact.identify` (field
+ * names only, never the values). Linking to a household is `chatHouseholdLinker`'s, with its own audit entry.
  */
 export async function chatContactIdentifier(props: {
   actor: VillagerActor;
   person: ChatPerson;
-  householdId?: string;
   now: Date;
   requestId: string;
 }): Promise<void> {
-  const { actor, person, householdId, now, requestId } = props;
-  const set: Record<string, unknown> = { name: person.name, phone: person.phone };
-  if (householdId) set.householdId = new Types.ObjectId(householdId);
+  const { actor, person, now, requestId } = props;
+  const set = { name: person.name, phone: person.phone };
   await Contact.updateOne({ _id: new Types.ObjectId(actor.contactId) }, { $set: set });
   await recordAudit({ actor, action: 'contact.identify', target: { type: 'contact', id: actor.contactId }, requestId, at: now,
-    details: { fields: Object.keys(set), linkedHousehold: Boolean(householdId) } });
+    details: { fields: Object.keys(set) } });
 }
 
 /** Seals a phone typed in the chat (for slots and the contact); throws `pii_empty` on a blank value. */

@@ -1,3 +1,4 @@
+import type { Types } from 'mongoose';
 import { Contact } from '../models/contact';
 import { Household, householdByPersonHash } from '../models/household';
 import { hashPii, openPii } from '../lib/pii';
@@ -34,20 +35,28 @@ function lastFourMatches(person: Person, last4: string): boolean {
   return openPii(person.idNumber).slice(-4).toUpperCase() === last4.toUpperCase();
 }
 
-/** The ids of households where a person of that name also matches the proof. At most a few households share a name. */
-async function matchingHouseholds(proof: HouseholdProof): Promise<string[]> {
+/** A register household a proof matched. */
+interface Matched {
+  householdId: string;
+  villageCode: string;
+}
+
+const matched = (h: { _id: Types.ObjectId; villageCode: string }): Matched => ({ householdId: h._id.toString(), villageCode: h.villageCode });
+
+/** The households where a person of that name also matches the proof. At most a few households share a name. */
+async function matchingHouseholds(proof: HouseholdProof): Promise<Matched[]> {
   if (proof.phone !== undefined) {
     const hash = hashPii('phone', proof.phone);
     const candidates = await Household.find(householdByPersonHash('phone', hash)).limit(20).lean();
     return candidates
       .filter((h) => [h.head, ...h.members].some((p) => sameName(p.name, proof.name) && p.phone?.hash === hash))
-      .map((h) => h._id.toString());
+      .map(matched);
   }
   const name = proof.name.normalize('NFKC').trim();
   const candidates = await Household.find({ $or: [{ 'head.name': name }, { 'members.name': name }] }).limit(50).lean();
   return candidates
     .filter((h) => [h.head, ...h.members].some((p) => sameName(p.name, name) && lastFourMatches(p, proof.idNumberLast4)))
-    .map((h) => h._id.toString());
+    .map(matched);
 }
 
 function lockedError(until: Date): DomainError {
@@ -57,7 +66,9 @@ function lockedError(until: Date): DomainError {
 }
 
 async function recordFailure(contactId: string, now: Date): Promise<DomainError> {
-  // $inc is atomic: parallel guesses cannot get past the limit between a read and a write.
+  // FerretDB can lose one of two concurrent $inc on a document (models/README.md): parallel guesses of one
+  // contact may count as fewer. The bot handles one user's messages one at a time, so a chat counts every
+  // failure; the mini-program is one person tapping a form, where a lost count only delays the lock.
   const updated = await Contact.findOneAndUpdate({ _id: contactId }, { $inc: { householdCheckFailures: 1 } }, { returnDocument: 'after' }).lean();
   const failures = updated?.householdCheckFailures ?? 0;
   if (failures < MAX_HOUSEHOLD_CHECK_FAILURES) {
@@ -66,6 +77,50 @@ async function recordFailure(contactId: string, now: Date): Promise<DomainError>
   const until = new Date(now.getTime() + HOUSEHOLD_CHECK_LOCK_MS);
   await Contact.updateOne({ _id: contactId }, { $set: { householdCheckLockedUntil: until, householdCheckFailures: 0 } });
   return lockedError(until);
+}
+
+/** The contact fields a check reads. */
+interface CheckedContact {
+  _id: Types.ObjectId;
+  householdCheckLockedUntil?: Date | null;
+}
+
+/** The outcome of {@link checkAndLink}: the household now linked, or why not (the error to give). */
+type CheckOutcome = ({ kind: 'linked' } & Matched) | { kind: 'refused'; error: DomainError };
+
+/**
+ * The one household check of every channel: refused while the contact is locked out; otherwise the proof is
+ * matched, a miss is counted (the fifth in a row locks the contact for a day), and a match links the contact,
+ * resets the count and records `contact.link_household`.
+ */
+async function checkAndLink(
+  contact: CheckedContact,
+  props: { actor: VillagerActor; proof: HouseholdProof; now: Date; requestId?: string; ip?: string },
+): Promise<CheckOutcome> {
+  const { actor, proof, now } = props;
+  if (contact.householdCheckLockedUntil && contact.householdCheckLockedUntil > now) {
+    return { kind: 'refused', error: lockedError(contact.householdCheckLockedUntil) };
+  }
+  const matches = await matchingHouseholds(proof);
+  if (matches.length > 1) {
+    return { kind: 'refused', error: new DomainError(409, 'household_ambiguous', '有不止一户对得上，请改用手机号核对，或请网格员帮您绑定') };
+  }
+  const [match] = matches;
+  if (!match) return { kind: 'refused', error: await recordFailure(contact._id.toString(), now) };
+  await Contact.updateOne(
+    { _id: contact._id },
+    { $set: { householdId: match.householdId, name: proof.name.trim(), householdCheckFailures: 0 }, $unset: { householdCheckLockedUntil: 1 } },
+  );
+  await recordAudit({
+    actor,
+    action: 'contact.link_household',
+    target: { type: 'contact', id: contact._id.toString() },
+    requestId: props.requestId,
+    ip: props.ip,
+    details: { householdId: match.householdId, checkedBy: proof.phone !== undefined ? 'phone' : 'idNumberLast4' },
+    at: now,
+  });
+  return { kind: 'linked', ...match };
 }
 
 /**
@@ -80,27 +135,34 @@ export async function linkHousehold(props: {
   requestId?: string;
   ip?: string;
 }): Promise<{ contactId: string; householdId: string }> {
-  const { actor, proof, now } = props;
-  const contact = await Contact.findById(actor.contactId).lean();
+  const contact = await Contact.findById(props.actor.contactId).lean();
   if (!contact || contact.channel !== 'miniprogram') throw new DomainError(403, 'forbidden', '请在小程序里绑定家庭');
   if (contact.householdId) throw new DomainError(409, 'household_already_linked', '您已经绑定了家庭');
-  if (contact.householdCheckLockedUntil && contact.householdCheckLockedUntil > now) throw lockedError(contact.householdCheckLockedUntil);
-  const matches = await matchingHouseholds(proof);
-  if (matches.length > 1) throw new DomainError(409, 'household_ambiguous', '有不止一户对得上，请改用手机号核对，或请网格员帮您绑定');
-  const [householdId] = matches;
-  if (!householdId) throw await recordFailure(actor.contactId, now);
-  await Contact.updateOne(
-    { _id: contact._id },
-    { $set: { householdId, name: proof.name.trim(), householdCheckFailures: 0 }, $unset: { householdCheckLockedUntil: 1 } },
-  );
-  await recordAudit({
-    actor,
-    action: 'contact.link_household',
-    target: { type: 'contact', id: contact._id.toString() },
-    requestId: props.requestId,
-    ip: props.ip,
-    details: { householdId, checkedBy: proof.phone !== undefined ? 'phone' : 'idNumberLast4' },
-    at: now,
-  });
-  return { contactId: contact._id.toString(), householdId };
+  const outcome = await checkAndLink(contact, props);
+  if (outcome.kind === 'refused') throw outcome.error;
+  return { contactId: contact._id.toString(), householdId: outcome.householdId };
+}
+
+/** What the chat's household check came to: the household linked, or not (and whether checks are now locked). */
+export type ChatHouseholdLink = ({ kind: 'linked' } & Matched) | { kind: 'not_linked'; locked: boolean };
+
+/**
+ * Links a chat contact to the register household of the name and phone they gave, by the same check and the same
+ * lockout as the mini-program: a miss is counted, and after five the chat stops trying for a day. A contact that
+ * is already linked keeps its household and is not checked. A miss is not an error in the chat: the villager can
+ * still report with name and phone, and whatever needs a household goes to the grid worker.
+ */
+export async function chatHouseholdLinker(props: {
+  actor: VillagerActor;
+  name: string;
+  phone: string;
+  now: Date;
+  requestId: string;
+}): Promise<ChatHouseholdLink> {
+  const contact = await Contact.findById(props.actor.contactId).lean();
+  if (!contact || contact.channel === 'miniprogram') throw new DomainError(403, 'forbidden', '只能在聊天里这样核对');
+  if (contact.householdId) return { kind: 'not_linked', locked: false };
+  const outcome = await checkAndLink(contact, { ...props, proof: { name: props.name, phone: props.phone } });
+  if (outcome.kind === 'linked') return outcome;
+  return { kind: 'not_linked', locked: outcome.error.code === 'household_check_locked' };
 }

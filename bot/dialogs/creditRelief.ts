@@ -157,7 +157,7 @@ export const creditReliefDialog: Dialog<Slots> = {
     dueStep,
     monthsStep,
     reasonStep,
-    personStep<Slots>(),
+    personStep<Slots>({ household: true }),
     householdStep<Slots>('credit_relief', '信贷申请'),
     ...confirmSteps<Slots>({
       summary: (slots, ctx) => [

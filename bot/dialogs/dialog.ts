@@ -8,6 +8,8 @@ export interface ContactView {
   channel: BotChannel;
   consented: boolean;
   householdId?: string;
+  /** Household checks are locked (too many names and phones that matched no household): the chat stops linking. */
+  householdCheckLocked: boolean;
   name?: string;
   /** Already masked (138****5678): dialogs never see a full phone number of a stored contact. */
   phoneMasked?: string;

@@ -114,7 +114,7 @@ export const greenChannelDialog: Dialog<Slots> = {
   steps: [
     difficultyStep,
     describeStep,
-    personStep<Slots>(),
+    personStep<Slots>({ household: true }),
     householdStep<Slots>('green_channel', '绿色通道'),
     ...confirmSteps<Slots>({
       summary: (slots, ctx) => [

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { chatContactIdentifier, chatHouseholdFinder, sealChatPhone } from '../../domain/conversationContacts';
+import { chatContactIdentifier, sealChatPhone } from '../../domain/conversationContacts';
+import { chatHouseholdLinker } from '../../domain/householdLinker';
 import { extractName, extractPhone } from '../nlu/identity';
 import { NOT_UNDERSTOOD } from '../texts';
 import type { Step, TurnContext } from './dialog';
@@ -20,30 +21,48 @@ export function personKnown(ctx: TurnContext): boolean {
 }
 
 /**
- * Stores the name and phone on the contact right away (so no slot ever holds the phone) and links the register
- * household when the name and phone match one. The turn's contact and actor are updated too, because the
- * same message may go on to submit.
+ * Links the register household when the name and phone match one (the household check of every channel, with its
+ * lockout: a locked contact is not checked), then stores the name and phone on the contact right away (so no slot
+ * ever holds the phone). The turn's contact and actor are updated too, because the same message may go on to submit.
  */
 async function identify(ctx: TurnContext, name: string, phone: string): Promise<void> {
-  const household = await chatHouseholdFinder(name, phone);
+  if (!ctx.contact.householdId && !ctx.contact.householdCheckLocked) {
+    const link = await chatHouseholdLinker({ actor: ctx.actor, name, phone, now: ctx.now, requestId: ctx.requestId });
+    if (link.kind === 'linked') {
+      ctx.contact.householdId = link.householdId;
+      ctx.actor.householdId = link.householdId;
+      ctx.contact.villageCode ??= link.villageCode;
+    } else {
+      ctx.contact.householdCheckLocked = link.locked;
+    }
+  }
   const sealed = sealChatPhone(phone);
-  await chatContactIdentifier({ actor: ctx.actor, person: { name, phone: sealed }, householdId: household?.id, now: ctx.now, requestId: ctx.requestId });
+  await chatContactIdentifier({ actor: ctx.actor, person: { name, phone: sealed }, now: ctx.now, requestId: ctx.requestId });
   ctx.contact.name = name;
   ctx.contact.phoneMasked = sealed.masked;
   ctx.actor.name = name;
-  if (household) {
-    ctx.contact.householdId = household.id;
-    ctx.actor.householdId = household.id;
-    ctx.contact.villageCode ??= household.villageCode;
-  }
 }
 
-/** Who is asking: skipped for a linked or already named contact; otherwise name and mobile, in one or two answers. */
-export function personStep<S extends PersonSlotValues>(): Step<S> {
+/** Options of {@link personStep}. */
+export interface PersonStepOptions {
+  /**
+   * The flow needs a register household (applications): a named contact that is not linked is asked again, so
+   * each attempt checks the name and phone once more, until a check links or the lockout stops the checks.
+   */
+  household?: boolean;
+}
+
+/**
+ * Who is asking: skipped for a linked or already named contact (with `household`: for a linked or locked-out one);
+ * otherwise name and mobile, in one or two answers.
+ */
+export function personStep<S extends PersonSlotValues>(options: PersonStepOptions = {}): Step<S> {
+  const known = (ctx: TurnContext): boolean =>
+    options.household ? Boolean(ctx.contact.householdId) || ctx.contact.householdCheckLocked : personKnown(ctx);
   return {
     id: 'person',
     // false means "ask again" (返回 or 修改), even when the contact is known.
-    filled: (slots, ctx) => slots.personDone === true || (slots.personDone !== false && personKnown(ctx)),
+    filled: (slots, ctx) => slots.personDone === true || (slots.personDone !== false && known(ctx)),
     clear: (slots) => ({ ...slots, personDone: false, pendingName: undefined }),
     prompt: (slots) => (slots.pendingName ? `${slots.pendingName}，请再发一下您的手机号（11位）` : ASK),
     async answer(slots, ctx) {

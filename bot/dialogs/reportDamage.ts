@@ -8,6 +8,7 @@ import { reportCreator } from '../../domain/reportCreator';
 import { DISASTER_TYPES, type DisasterType } from '../../models/enums';
 import { extractDamage } from '../nlu/damage';
 import { extractDisasterType } from '../nlu/disasterType';
+import { extractOccurredAt } from '../nlu/occurredAt';
 import { compact, normalizeText } from '../nlu/normalize';
 import { parseChineseNumber } from '../nlu/numbers';
 import { parseYesNo } from '../nlu/yesNo';
@@ -16,6 +17,7 @@ import { NOT_UNDERSTOOD } from '../texts';
 import { ConfirmSlots, confirmSteps } from './confirmSteps';
 import { DamageSlots, LEVEL_WORDS, ROOMS_OF, damageInput, damageText, mergeDamage, roomsMissing, saysDamage } from './damageSlots';
 import { slotStep, type Dialog, type Step, type TurnContext } from './dialog';
+import { OccurredSlots, occurredStep, occurredText } from './occurredStep';
 import { PersonSlots, personStep } from './personStep';
 import { VillageSlots, villageStep } from './villageStep';
 
@@ -26,6 +28,7 @@ const Slots = z.object({
   ...VillageSlots,
   damage: DamageSlots.optional(),
   damageDone: z.boolean().optional(),
+  ...OccurredSlots,
   photoIds: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(20).default([]),
   /** Pictures the channel gave only as a reference (a URL), kept as a note on the report. */
   photoRefs: z.array(z.string().max(2000)).max(20).default([]),
@@ -138,6 +141,7 @@ function summary(slots: Slots, ctx: TurnContext): string[] {
     `灾种：${slots.disasterType ?? ''}`,
     `地点：${villageLabel(slots.villageCode ?? undefined)}${slots.location?.label ? `（${slots.location.label}）` : ''}`,
     `损失：${damageText(slots.damage) || '没说'}`,
+    `时间：${occurredText(slots.occurredAt)}`,
     `照片：${slots.photoIds.length + slots.photoRefs.length}张`,
     `联系人：${who || '已登记的本户'}`,
   ];
@@ -152,7 +156,7 @@ async function submit(slots: Slots, ctx: TurnContext): Promise<string> {
     input: {
       villageCode: slots.villageCode,
       disasterType: slots.disasterType,
-      occurredAt: ctx.now.toISOString(),
+      occurredAt: slots.occurredAt,
       damage: damageInput(slots.damage),
       photoIds: slots.photoIds,
       location: slots.location ? { lat: slots.location.lat, lng: slots.location.lng, address: slots.location.label } : undefined,
@@ -168,7 +172,7 @@ async function submit(slots: Slots, ctx: TurnContext): Promise<string> {
 }
 
 /**
- * 灾情上报: what happened, where, what is damaged (with quantities), photos, who, a summary to confirm, then the
+ * 灾情上报: what happened, where, what is damaged (with quantities), when, photos, who, a summary to confirm, then the
  * receipt. Whatever the first message already said ("屋头遭水淹了，垮了两间房") is not asked again. The report is
  * filed by `reportCreator`, the same command and rules as the API.
  */
@@ -178,7 +182,7 @@ export const reportDamageDialog: Dialog<Slots> = {
   needsConsent: true,
   schema: Slots,
   summary: (slots) => [slots.disasterType, villageLabel(slots.villageCode ?? undefined), damageText(slots.damage)].filter(Boolean).join('、'),
-  start(_ctx, seed) {
+  start(ctx, seed) {
     const said = extractDamage(seed.text);
     const disasterType = extractDisasterType(seed.text);
     const damage = saysDamage(said) ? mergeDamage(undefined, said) : undefined;
@@ -188,6 +192,7 @@ export const reportDamageDialog: Dialog<Slots> = {
       reportId: crypto.randomUUID(),
       disasterType,
       damage,
+      occurredAt: extractOccurredAt(seed.text, ctx.now)?.toISOString(),
       description: described ? redactPersonalNumbers(seed.text.trim()).slice(0, 1000) : undefined,
     });
   },
@@ -197,6 +202,7 @@ export const reportDamageDialog: Dialog<Slots> = {
     damageStep,
     roomsStep,
     moreStep,
+    occurredStep<Slots>(),
     photoStep,
     personStep<Slots>(),
     ...confirmSteps<Slots>({
@@ -206,6 +212,7 @@ export const reportDamageDialog: Dialog<Slots> = {
         { label: '灾种', clear: (slots) => ({ ...slots, disasterType: undefined }) },
         { label: '地点', clear: (slots) => ({ ...slots, villageCode: undefined, location: undefined }) },
         { label: '损失', clear: (slots) => ({ ...slots, damage: undefined, damageDone: undefined }) },
+        { label: '时间', clear: (slots) => ({ ...slots, occurredAt: undefined }) },
         { label: '照片', clear: (slots) => ({ ...slots, photoIds: [], photoRefs: [], photosDone: undefined }) },
         { label: '联系人', clear: (slots) => ({ ...slots, personDone: false, pendingName: undefined }) },
       ],

@@ -8,6 +8,7 @@ export { parseYesNo, type YesNo } from './yesNo';
 export { parseGlobalCommand, type GlobalCommand } from './commands';
 export { INTENTS, MAIN_MENU, detectIntent, type Intent, type IntentResult, type Slots } from './intent';
 export * from './slots';
+export { PART_OF_DAY_HOURS, extractOccurredAt } from './occurredAt';
 export {
   createVillageMatcher, getDefaultVillageMatcher, shortTownName, shortVillageName, type AmbiguousVillage,
   type RegionsData, type TownMatch, type VillageMatch, type VillageMatcher,

@@ -44,9 +44,10 @@ describe('the /chat page in Chromium', () => {
 
     await send(page, '屋头遭水淹了，垮了两间房', '在哪个村');
     await send(page, '黄金林村', '还有别的损失吗');
-    await send(page, '没有', '照片');
+    await send(page, '没有', '啥时候遭的');
+    await send(page, '昨天晚上', '照片');
     await send(page, '跳过', '姓名和手机号');
-    await send(page, `${HEAD_NAME} ${HEAD_PHONE}`, '请核对');
+    await send(page, `${HEAD_NAME} ${HEAD_PHONE}`, '时间：');
     await page.locator('#quick button', { hasText: '1 确认' }).click();
     await page.locator('.msg.bot').last().filter({ hasText: '回执号' }).waitFor();
     const receipt = (await page.locator('.msg.bot').last().textContent()) ?? '';
@@ -59,6 +60,9 @@ describe('the /chat page in Chromium', () => {
     expect(report.reporter?.contactId?.toString()).toBe(contact._id.toString());
     expect(report.villageCode).toBe(HUANGJINLIN);
     expect(report.damage.houses.collapsed.rooms).toBe(2);
+    // 昨天晚上: 20:00 Beijing of the day before the report.
+    expect(report.occurredAt.getTime()).toBeLessThan(report.createdAt.getTime());
+    expect(report.occurredAt.getUTCHours()).toBe(12);
 
     // A reload keeps the conversation shown, from this phone's storage.
     await page.reload();

@@ -50,6 +50,7 @@ describe('npm run chat -- --json', () => {
       { user: 'u2', text: '打雷咋个躲' },
       { user: 'u1', text: '黄金林村' },
       { user: 'u1', text: '没有' },
+      { user: 'u1', text: '刚才' },
       { user: 'u1', text: '跳过' },
       { user: 'u1', text: `${HEAD_NAME} ${HEAD_PHONE}` },
       { user: 'u1', text: '1' },
@@ -73,5 +74,7 @@ describe('npm run chat -- --json', () => {
     const report = await Report.findOne({ receiptNo }).orFail().lean();
     expect(report.villageCode).toBe(HUANGJINLIN);
     expect(report.damage.houses.collapsed.rooms).toBe(2);
+    // 刚才: the moment of that message, before the report was filed.
+    expect(report.occurredAt.getTime()).toBeLessThanOrEqual(report.createdAt.getTime());
   }, 120_000);
 });

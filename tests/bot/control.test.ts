@@ -108,7 +108,7 @@ describe('commands, memory and delivery', () => {
     const engine = createEngine();
     const me = villager(engine);
     await consented(me);
-    for (const text of ['屋头遭水淹了，垮了两间房', '黄金林村', '没有', '跳过', `${HEAD_NAME} ${HEAD_PHONE}`]) await me.say(text);
+    for (const text of ['屋头遭水淹了，垮了两间房', '黄金林村', '没有', '刚才', '跳过', `${HEAD_NAME} ${HEAD_PHONE}`]) await me.say(text);
     const first = await me.raw('confirm-1', '1');
     expect(first[0]?.text).toContain('上报成功');
     expect(await me.raw('confirm-1', '1')).toEqual([]);
@@ -141,6 +141,7 @@ describe('commands, memory and delivery', () => {
       await me.say('我电话13812345678，身份证500113198001011234，屋头遭水淹了'),
       await me.say('黄金林村'),
       await me.say('没有'),
+      await me.say('刚才'),
       await me.say('跳过'),
       await me.say('王秀英 13812345678'),
       await me.say('转人工'),
@@ -149,7 +150,7 @@ describe('commands, memory and delivery', () => {
       expect(reply).not.toContain('13812345678');
       expect(reply).not.toContain('500113198001011234');
     }
-    expect(replies[4]).toContain('138****5678');
+    expect(replies[5]).toContain('138****5678');
     const conversation = await Conversation.findById(`cli:${me.userId}`).orFail().lean();
     expect(JSON.stringify(conversation)).not.toContain('13812345678');
     const [ticket] = await ticketsOf(me);

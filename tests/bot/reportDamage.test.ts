@@ -13,6 +13,25 @@ beforeAll(async () => {
 });
 
 describe('damage report through the engine', () => {
+  it('takes 不晓得 for the time: the filing time stands in and the villager is told so', async () => {
+    const clock = testClock();
+    const engine = createEngine({ now: clock.now });
+    const me = villager(engine);
+    await me.say('屋头遭水淹了，垮了一间房');
+    await me.say('同意');
+    await me.say('黄金林');
+    expect(await me.say('没有了')).toContain('啥时候遭的');
+    const next = await me.say('记不清了');
+    expect(next).toContain('时间先按现在记');
+    expect(next).toContain('照片');
+    await me.say('跳过');
+    await me.say(`${HEAD_NAME} ${HEAD_PHONE}`);
+    expect(await me.say('1')).toMatch(/回执号：ZQ\d{8}-\d{4}/);
+    const contact = await Contact.findOne({ channel: 'cli', externalId: me.userId }).orFail().lean();
+    const report = await Report.findOne({ 'reporter.contactId': contact._id }).orFail().lean();
+    expect(report.occurredAt.toISOString()).toBe(clock.now().toISOString());
+  });
+
   it('goes from a dialect free-text start to a receipt, asking only what was not said', async () => {
     const clock = testClock();
     const engine = createEngine({ now: clock.now });
@@ -37,13 +56,17 @@ describe('damage report through the engine', () => {
     expect(more).toContain('还有别的损失吗');
 
     expect(await me.say('苞谷淹了三亩多，猪死了两头')).toContain('庄稼受灾3亩');
-    expect(await me.say('没有了')).toContain('照片');
+    expect(await me.say('没有了')).toContain('啥时候遭的');
+    // 10:00 in the morning: 今天晚上 is still to come, so it is asked again.
+    expect(await me.say('今天晚上')).toContain('没听明白');
+    expect(await me.say('昨天晚上')).toContain('照片');
     expect(await me.say('跳过')).toContain('姓名和手机号');
 
     const summary = await me.say(`${HEAD_NAME} ${HEAD_PHONE}`);
     expect(summary).toContain('请核对');
     expect(summary).toContain('138****5678');
     expect(summary).not.toContain(HEAD_PHONE);
+    expect(summary).toContain('时间：7月19日晚上');
 
     const receipt = await me.say('1');
     expect(receipt).toMatch(/回执号：ZQ\d{8}-\d{4}/);
@@ -59,11 +82,37 @@ describe('damage report through the engine', () => {
     expect(report.damage.livestock.deadSmall).toBe(2);
     expect(report.householdId?.toString()).toBe(world.householdId);
     expect(report.description).toContain('屋头遭水淹了');
+    expect(report.occurredAt.toISOString()).toBe('2026-07-19T12:00:00.000Z');
 
     const conversation = await Conversation.findById(`cli:${me.userId}`).orFail().lean();
     expect(conversation.flow).toBeUndefined();
     const linked = await Contact.findById(contact._id).orFail().lean();
     expect(linked.householdId?.toString()).toBe(world.householdId);
     expect(linked.phone?.masked).toBe('138****5678');
+  });
+
+  it('takes the time from the first words, shows it in the summary, and lets it be changed', async () => {
+    const clock = testClock();
+    const engine = createEngine({ now: clock.now });
+    const me = villager(engine);
+    await me.say('你好');
+    await me.say('同意');
+    expect(await me.say('昨晚屋头遭水淹了，垮了两间房')).toContain('在哪个村');
+    expect(await me.say('黄金林')).toContain('还有别的损失吗');
+    const photos = await me.say('没有');
+    expect(photos).toContain('照片');
+    expect(photos).not.toContain('啥时候遭的');
+    await me.say('跳过');
+    expect(await me.say(`${HEAD_NAME} ${HEAD_PHONE}`)).toContain('时间：7月19日晚上');
+
+    expect(await me.say('2')).toContain('时间');
+    expect(await me.say('时间')).toContain('啥时候遭的');
+    expect(await me.say('前天下午')).toContain('时间：7月18日下午');
+    expect(await me.say('1')).toContain('上报成功');
+
+    const contact = await Contact.findOne({ channel: 'cli', externalId: me.userId }).orFail().lean();
+    const report = await Report.findOne({ 'reporter.contactId': contact._id }).orFail().lean();
+    // 前天下午 at Beijing 10:00 on 20 July: 18 July 15:00 Beijing.
+    expect(report.occurredAt.toISOString()).toBe('2026-07-18T07:00:00.000Z');
   });
 });

@@ -61,7 +61,8 @@ describe('the bot on a real Wechaty with the mock puppet', () => {
     expect(await say('屋头遭水淹了')).toContain('在哪个村');
     expect(await say('黄金林村')).toContain('有哪些损失');
     expect(await say('垮了两间房')).toContain('还有别的损失吗');
-    expect(await say('没得了')).toContain('照片');
+    expect(await say('没得了')).toContain('啥时候遭的');
+    expect(await say('刚才')).toContain('照片');
     expect(await say(FileBox.fromBase64(PNG.toString('base64'), 'house.png'))).toContain('收到第1张照片');
     expect(await say('好了')).toContain('姓名和手机号');
     const summary = await say(`${HEAD_NAME} ${HEAD_PHONE}`);
@@ -73,6 +74,8 @@ describe('the bot on a real Wechaty with the mock puppet', () => {
     const report = await Report.findOne({ 'reporter.contactId': contact._id }).orFail().lean();
     expect(report.villageCode).toBe(HUANGJINLIN);
     expect(report.damage.houses.collapsed.rooms).toBe(2);
+    // 刚才: the time of the message, seconds before the report was filed.
+    expect(Date.now() - report.occurredAt.getTime()).toBeLessThan(60_000);
     expect(report.photos).toHaveLength(1);
     const photo = await FileObject.findById(report.photos[0]).orFail().lean();
     expect(photo.mime).toBe('image/png');
