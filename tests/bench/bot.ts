@@ -26,7 +26,8 @@ const SCRIPT: ReadonlyArray<readonly [label: string, text: string, expect: strin
   ['consent', '同意', '在哪个村'],
   ['village', '黄金林村', '还有别的损失'],
   ['more damage', '苞谷淹了三亩多，猪死了两头', '还有别的损失'],
-  ['no more', '没有', '照片'],
+  ['no more', '没有', '啥时候'],
+  ['when', '昨天晚上', '照片'],
   ['photos', '跳过', '姓名和手机号'],
   ['who', `${HEAD_NAME} ${HEAD_PHONE}`, '请核对'],
   ['confirm', '1', '上报成功'],
@@ -91,7 +92,7 @@ function row(label: string, values: number[]): string {
 
 /**
  * The bot benchmark: `--villagers` scripted villagers (200) talk to one engine at the same time, each through a
- * whole damage report (8 turns) on the real database; prints the reply latency p50/p99 of each turn and, in the
+ * whole damage report (9 turns) on the real database; prints the reply latency p50/p99 of each turn and, in the
  * same run, of the raw `findOneAndUpdate` upsert by `_id` that the per-message reads and writes rest on.
  */
 export async function run(args: string[]): Promise<void> {
