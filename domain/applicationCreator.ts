@@ -10,7 +10,7 @@ import { ClientId } from './schemas/common';
 import { ApplicationInput, type ApplicationInputData } from './schemas/application';
 import { inRegion } from './scope';
 import { getSetting } from './settings';
-import { contentHash, insertOnce, type SubmissionSource, type Submitter } from './submission';
+import { contentHash, insertOnce, type SubmissionProps, type Submitter } from './submission';
 
 /** Staff roles that file applications for a household. */
 export const APPLYING_ROLES = ['grid_worker', 'village_cadre', 'town_official', 'district_admin'] as const;
@@ -18,17 +18,8 @@ export const APPLYING_ROLES = ['grid_worker', 'village_cadre', 'town_official', 
 /** Household categories that may borrow 脱贫人口小额信贷 (DOMAIN.md: 脱贫户 and 监测对象). */
 const CREDIT_CATEGORIES: readonly string[] = ['脱贫户', '监测对象'];
 
-export interface ApplicationCreatorProps {
-  /** The client-generated UUID; a retry repeats it. */
-  id: string;
-  source: SubmissionSource;
-  actor: Submitter;
-  /** Anything shaped like `ApplicationInput` (`domain/schemas/application.ts`); parsed here. */
-  input: unknown;
-  now: Date;
-  requestId?: string;
-  ip?: string;
-}
+/** The props of a submission (`domain/submission.ts`). */
+export type ApplicationCreatorProps = SubmissionProps;
 
 /** The applicant household: the villager's own, or (staff) one inside the staff member's region, with consent. */
 async function applicantHousehold(actor: Submitter, input: ApplicationInputData) {

@@ -12,22 +12,13 @@ import { nextReceiptNo } from './receiptNumber';
 import { ClientId } from './schemas/common';
 import { ReportInput, type ReportInputData } from './schemas/report';
 import { inRegion } from './scope';
-import { contentHash, insertOnce, type SubmissionSource, type Submitter } from './submission';
+import { contentHash, insertOnce, type SubmissionProps, type Submitter } from './submission';
 
 /** Staff roles that file damage reports (grid workers / disaster information officers, village cadres). */
 export const REPORTING_ROLES = ['grid_worker', 'village_cadre'] as const;
 
-export interface ReportCreatorProps {
-  /** The client-generated UUID; a retry repeats it. */
-  id: string;
-  source: SubmissionSource;
-  actor: Submitter;
-  /** Anything shaped like `ReportInput` (`domain/schemas/report.ts`); parsed here, so every channel gets one rule set. */
-  input: unknown;
-  now: Date;
-  requestId?: string;
-  ip?: string;
-}
+/** The props of a submission (`domain/submission.ts`). */
+export type ReportCreatorProps = SubmissionProps;
 
 // Villages found are remembered for the life of the process: regions are reference data that is never deleted, so a
 // hit stays true, and a miss is not remembered so a village imported later is found. Saves a round trip per report.

@@ -9,6 +9,19 @@ export type SubmissionSource = 'bot' | 'miniprogram' | 'web' | 'console' | 'depa
 /** Who may submit reports and applications: a villager, or a staff member (whose role the command checks). */
 export type Submitter = StaffActor | VillagerActor;
 
+/** What a submission command (`reportCreator`, `applicationCreator`) takes, whatever the channel. */
+export interface SubmissionProps {
+  /** The client-generated UUID; a retry repeats it. */
+  id: string;
+  source: SubmissionSource;
+  actor: Submitter;
+  /** Anything shaped like the command's input schema (`domain/schemas/`): parsed there, so every channel gets one rule set. */
+  input: unknown;
+  now: Date;
+  requestId?: string;
+  ip?: string;
+}
+
 function canonical(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(canonical);

@@ -10,7 +10,7 @@ import { createEngine } from '../../bot/engine';
 import { ensureModels } from '../../models';
 import { Report } from '../../models/report';
 import { HEAD_NAME, HEAD_PHONE, seedBotWorld } from '../bot/helpers';
-import { quantile } from './measure';
+import { parseFlags, quantile } from './measure';
 
 const Flags = z.object({
   villagers: z.coerce.number().int().min(1).max(5_000).default(200),
@@ -33,16 +33,6 @@ const SCRIPT: ReadonlyArray<readonly [label: string, text: string, expect: strin
   ['confirm', '1', '上报成功'],
 ];
 
-function parseFlags(args: readonly string[]) {
-  const pairs: Record<string, string> = {};
-  for (let i = 0; i < args.length; i += 2) {
-    const key = args[i]?.replace(/^--/, '');
-    const value = args[i + 1];
-    if (!key || value === undefined || !(key in Flags.shape)) throw new Error(`unknown or incomplete flag ${args[i] ?? ''}\n${USAGE}`);
-    pairs[key] = value;
-  }
-  return Flags.parse(pairs);
-}
 
 /** Plays every villager's script at once; returns each turn's latencies (ms), by turn. */
 async function playVillagers(count: number): Promise<{ latencies: number[][]; seconds: number; failures: string[] }> {
@@ -96,7 +86,7 @@ function row(label: string, values: number[]): string {
  * same run, of the raw `findOneAndUpdate` upsert by `_id` that the per-message reads and writes rest on.
  */
 export async function run(args: string[]): Promise<void> {
-  const flags = parseFlags(args);
+  const flags = parseFlags(Flags, args, USAGE);
   const log = pino({ level: 'error' });
   const embedded = process.env.MONGODB_URI ? undefined : await startEmbeddedDatabase({ dataDir: getConfig().DATA_DIR, log, ephemeral: flags.ephemeral });
   await connectDatabase(process.env.MONGODB_URI ?? embedded?.uri ?? '', `levee_bench_bot_${crypto.randomBytes(4).toString('hex')}`);

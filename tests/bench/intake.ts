@@ -10,7 +10,7 @@ import { Contact } from '../../models/contact';
 import { ensureModels } from '../../models';
 import { Region } from '../../models/region';
 import { issueAccessToken } from '../../lib/tokens';
-import { formatTable, measure, type Row } from './measure';
+import { formatTable, measure, parseFlags, type Row } from './measure';
 
 const Flags = z.object({
   requests: z.coerce.number().int().min(1).default(600),
@@ -24,16 +24,6 @@ type FlagValues = z.output<typeof Flags>;
 const USAGE = `npm run bench -- intake [--requests 600] [--concurrency 1,16,64] [--preload 100000] [--batch 2000] [--ephemeral true]
   Uses MONGODB_URI when set, else starts its own embedded FerretDB (durable unless --ephemeral true).`;
 
-function parseFlags(args: readonly string[]): FlagValues {
-  const pairs: Record<string, string> = {};
-  for (let i = 0; i < args.length; i += 2) {
-    const key = args[i]?.replace(/^--/, '');
-    const value = args[i + 1];
-    if (!key || value === undefined || !(key in Flags.shape)) throw new Error(`unknown or incomplete flag ${args[i] ?? ''}\n${USAGE}`);
-    pairs[key] = value;
-  }
-  return Flags.parse(pairs);
-}
 
 const VILLAGE = '500113109200';
 const TOWN = '500113109000';
@@ -100,7 +90,7 @@ async function runLevels(scenario: string, flags: FlagValues, post: () => Promis
  * collection and again with `--preload` reports already stored.
  */
 export async function run(args: string[]): Promise<void> {
-  const flags = parseFlags(args);
+  const flags = parseFlags(Flags, args, USAGE);
   // error, not warn: duplicate-key collisions are expected and PostgreSQL reports each of them as a warning-level line.
   const log = pino({ level: 'error' });
   const embedded = process.env.MONGODB_URI ? undefined : await startEmbeddedDatabase({ dataDir: getConfig().DATA_DIR, log, ephemeral: flags.ephemeral });

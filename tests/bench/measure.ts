@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import type { z } from 'zod';
 
 /** What one run of an operation at one concurrency measured. */
 export interface Measurement {
@@ -71,4 +72,16 @@ export function formatTable(rows: readonly Row[]): string {
       `${fixed(row.raw.throughput / row.http.throughput, 2)}×`, String(row.http.failures + row.raw.failures),
     ]));
   return [line(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...body].join('\n');
+}
+
+/** Parses `--name value` pairs against a benchmark's flag schema; an unknown or incomplete flag throws with the usage. */
+export function parseFlags<S extends z.ZodObject>(schema: S, args: readonly string[], usage: string): z.output<S> {
+  const pairs: Record<string, string> = {};
+  for (let i = 0; i < args.length; i += 2) {
+    const key = args[i]?.replace(/^--/, '');
+    const value = args[i + 1];
+    if (!key || value === undefined || !(key in schema.shape)) throw new Error(`unknown or incomplete flag ${args[i] ?? ''}\n${usage}`);
+    pairs[key] = value;
+  }
+  return schema.parse(pairs);
 }
