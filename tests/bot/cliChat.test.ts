@@ -5,9 +5,12 @@ import { z } from 'zod';
 import { Report } from '../../models/report';
 import { useTestDatabase, testDatabaseUri } from '../helpers/db';
 import { exited } from '../helpers/processes';
+import { useTestServer } from '../helpers/testServer';
+import { buildStaffUser } from '../helpers/factories';
 import { HEAD_NAME, HEAD_PHONE, HUANGJINLIN, seedBotWorld } from './helpers';
 
 useTestDatabase();
+const server = useTestServer();
 beforeAll(async () => {
   await seedBotWorld();
 });
@@ -76,5 +79,12 @@ describe('npm run chat -- --json', () => {
     expect(report.damage.houses.collapsed.rooms).toBe(2);
     // 刚才: the moment of that message, before the report was filed.
     expect(report.occurredAt.getTime()).toBeLessThanOrEqual(report.createdAt.getTime());
+
+    // The same record is what the town sees through the API.
+    const official = await buildStaffUser({ role: 'town_official', regionCode: report.townCode });
+    const res = await server().request(`/api/reports?village=${HUANGJINLIN}`, { token: official.token });
+    expect(res.status).toBe(200);
+    const listed = z.object({ items: z.array(z.looseObject({ receiptNo: z.string(), source: z.string() })) }).parse(await res.json());
+    expect(listed.items).toEqual(expect.arrayContaining([expect.objectContaining({ receiptNo, source: 'bot' })]));
   }, 120_000);
 });
