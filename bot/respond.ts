@@ -150,6 +150,12 @@ async function onOffer(ctx: TurnContext, state: ConversationState, active: Dialo
   return fromText(ctx, { ...base, active: undefined, paused: active });
 }
 
+/** A thank-you on its own: answered kindly, never counted as a failed answer. */
+const THANKS = /^(好的)?(谢谢|谢谢你|谢谢您|多谢|多谢了|感谢|谢了|麻烦了|辛苦了)[!！。.~～]*$/;
+
+/** Flows that file a case (a report or an application). */
+const CASE_FLOWS: readonly string[] = ['report_damage', 'green_channel', 'credit_relief'];
+
 /** The message goes to the question waiting for it; an answer it cannot read may be a request for another flow. */
 async function toActive(ctx: TurnContext, state: ConversationState, active: DialogFrame, settings: RespondSettings): Promise<Outcome> {
   const dialog = dialogOf(active.flow);
@@ -162,7 +168,10 @@ async function toActive(ctx: TurnContext, state: ConversationState, active: Dial
   if (!turn) return startFlow(dialog.flow, '', ctx, { ...state, active: undefined });
   if (turn.outcome === 'retry') {
     const routed = routeText(ctx.text, { menu: false });
-    if (routed && routed.flow !== active.flow) return startFlow(routed.flow, routed.seed, ctx, state);
+    // Between the three case flows an unclear answer is more likely about this case ("老汉摔断了腿" while applying
+    // for medical help) than a new one: stay and ask again; 菜单 or 取消 leave on purpose.
+    const betweenCases = routed !== undefined && CASE_FLOWS.includes(routed.flow) && CASE_FLOWS.includes(active.flow);
+    if (routed && routed.flow !== active.flow && !betweenCases) return startFlow(routed.flow, routed.seed, ctx, state);
   }
   return applyTurn(turn, ctx, state);
 }
@@ -186,6 +195,11 @@ export async function respond(ctx: TurnContext, stored: ConversationState, setti
       const next = state.active ? '\n回复“继续”接着填刚才的内容' : '\n回复“菜单”办别的事';
       return { replies: [say(`已收到您的回复（${acked.headline}），请注意安全！${next}`, 'warning_subscribe', 'acknowledged')], state: pauseActive(state) };
     }
+  }
+  if (THANKS.test(ctx.text.trim())) {
+    const next = state.active ? '接着回答上面的问题就行' : '还有事回复“菜单”';
+    const flow = state.active ? dialogOf(state.active.flow).flow : 'menu';
+    return { replies: [say(`不客气！${next}`, flow, state.active?.step ?? 'choose')], state };
   }
   if (state.active && state.offer) return onOffer(ctx, state, state.active);
   if (state.active) return toActive(ctx, state, state.active, settings);

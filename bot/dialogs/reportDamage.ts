@@ -89,6 +89,12 @@ const roomsStep: Step<Slots> = {
   prompt: (slots) => `房子${LEVEL_WORDS[roomsMissing(slots.damage) ?? 'collapsed']}几间？回复数字，比如“两间”`,
   answer(slots, ctx) {
     const level = roomsMissing(slots.damage);
+    // "鸡死了十几只" here is other damage, not ten rooms: keep it and ask the rooms again.
+    const said = extractDamage(ctx.text);
+    if (level && saysDamage(said) && said[ROOMS_OF[level]] === undefined && said.houseDamage === undefined) {
+      const damage = mergeDamage(slots.damage, said);
+      return { kind: 'stay', slots: { ...slots, damage }, say: `记下了：${damageText(damage)}。\n房子${LEVEL_WORDS[level]}几间？回复数字，比如“两间”` };
+    }
     const rooms = parseChineseNumber(ctx.text)?.value;
     if (!level || rooms === undefined || rooms > 100) return { kind: 'retry', say: `${NOT_UNDERSTOOD}房子${LEVEL_WORDS[level ?? 'collapsed']}几间？回复数字` };
     return { kind: 'next', slots: { ...slots, damage: { ...slots.damage, [ROOMS_OF[level]]: Math.round(rooms) } } };

@@ -116,3 +116,31 @@ describe('damage report through the engine', () => {
     expect(report.occurredAt.toISOString()).toBe('2026-07-18T07:00:00.000Z');
   });
 });
+
+describe('answers that belong to another question', () => {
+  it('keeps “鸡死了十几只” asked for rooms as poultry, and asks the rooms again', async () => {
+    const clock = testClock();
+    const me = villager(createEngine({ now: clock.now }));
+    await me.say('屋头遭水淹了，房子垮了');
+    await me.say('同意');
+    expect(await me.say('黄金林')).toContain('几间');
+    const again = await me.say('鸡死了十几只');
+    expect(again).toContain('鸡鸭死了10只');
+    expect(again).toContain('几间');
+    expect(await me.say('两间')).toContain('房屋倒塌2间');
+  });
+
+  it('stays in the case being filed when an unclear answer sounds like another case, and thanks are not failures', async () => {
+    const clock = testClock();
+    const me = villager(createEngine({ now: clock.now }));
+    await me.say('老汉住院了 没得钱');
+    const asked = await me.replies('好');
+    expect(asked.at(-1)?.flow).toBe('green_channel');
+    const unclear = await me.replies('老汉摔断了腿 住院要好几万');
+    expect(unclear.map((reply) => reply.flow)).toEqual(['green_channel']);
+    const thanks = await me.replies('谢谢');
+    expect(thanks).toEqual([expect.objectContaining({ flow: 'green_channel', text: expect.stringContaining('不客气') })]);
+    const contact = await Contact.findOne({ channel: 'cli', externalId: me.userId }).orFail().lean();
+    expect(await Report.countDocuments({ 'reporter.contactId': contact._id })).toBe(0);
+  });
+});
