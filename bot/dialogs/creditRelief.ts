@@ -93,12 +93,21 @@ const dueStep = single('loanDueAt', '原来的贷款哪天到期？比如“明�
   return date ? { loanDueAt: date } : undefined;
 });
 
-const monthsStep = single('requestedMonths', '想办多长时间？回复月数，比如“12个月”“一年”（展期最长12个月）', (text) => {
+/** A term in months from a whole answer ("12个月", "一年", "半年") or a phrase inside a sentence ("想缓一年"). */
+function monthsIn(text: string, wholeAnswer: boolean): number | undefined {
   const bare = compact(normalizeText(text));
-  const value = parseChineseNumber(bare)?.value;
+  const phrase = /(\d+|[一二两三四五六七八九十半]+)个?(月|年)/.exec(bare);
+  const source = wholeAnswer ? bare : phrase?.[0];
+  if (source === undefined) return undefined;
+  const value = /^半年$|^半个?月$/.test(source) ? 0.5 : parseChineseNumber(source)?.value;
   if (value === undefined) return undefined;
-  const months = Math.round(/年/.test(bare) ? value * 12 : value);
-  return months >= 1 && months <= 36 ? { requestedMonths: months } : undefined;
+  const months = Math.round(/年/.test(source) ? value * 12 : value);
+  return months >= 1 && months <= 36 ? months : undefined;
+}
+
+const monthsStep = single('requestedMonths', '想办多长时间？回复月数，比如“12个月”“一年”（展期最长12个月）', (text) => {
+  const requestedMonths = monthsIn(text, true);
+  return requestedMonths === undefined ? undefined : { requestedMonths };
 });
 
 const reasonStep = single('reason', '为啥子要办？简单说一下，比如“遭水淹了，猪死完了，还不起”', (text) =>
@@ -147,6 +156,7 @@ export const creditReliefDialog: Dialog<Slots> = {
       applicationId: crypto.randomUUID(),
       creditKind: extractCreditKind(seed.text),
       amountYuan: yuan !== undefined && yuan <= CREDIT_MAX_YUAN ? yuan : undefined,
+      requestedMonths: monthsIn(seed.text, false),
       reason: described ? redactPersonalNumbers(seed.text.trim()).slice(0, 1000) : undefined,
     });
   },

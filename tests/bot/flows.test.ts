@@ -103,6 +103,20 @@ describe('the flows of the menu', () => {
     expect(contact.consent?.version).toEqual(expect.any(String));
   });
 
+  it('credit relief: a term said in the first message (想缓一年) is not asked again', async () => {
+    const me = await consented();
+    expect(await me.say('贷款到期了还不起 想缓一年')).toContain('哪家银行');
+    await me.say('农商行');
+    await me.say('五万');
+    expect(await me.say('明年3月')).toContain('为啥子');
+    await me.say('遭冰雹打了 果树全毁了');
+    expect(await me.say(`${HEAD_NAME} ${HEAD_PHONE}`)).toContain('期限：12个月');
+    await me.say('1');
+    const contact = await Contact.findOne({ externalId: me.userId }).orFail().lean();
+    const application = await Application.findOne({ 'applicant.contactId': contact._id }).orFail().lean();
+    expect(application.credit).toMatchObject({ requestedMonths: 12, amountYuan: 50_000 });
+  });
+
   it('progress lists the villager’s own records in plain words', async () => {
     const me = await consented();
     expect(await me.say('4')).toContain('还没有办过');
