@@ -1,5 +1,6 @@
 import type { QueryFilter } from 'mongoose';
-import { Application, APPLICATION_KINDS, APPLICATION_STATUSES, type ApplicationFields } from '../models/application';
+import { Application, APPLICATION_STATUSES, type ApplicationFields } from '../models/application';
+import { APPLICATION_KINDS } from '../models/enums';
 import { forbidden } from './errors';
 import { CREDIT_KINDS } from './schemas/application';
 import { submissionScope, type SubmissionSearch } from './submissionScope';

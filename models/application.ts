@@ -1,5 +1,5 @@
 import { Schema, model, type HydratedDocumentFromSchema, type InferSchemaType } from 'mongoose';
-import { HELP_MEASURES, SUBMISSION_SOURCES } from './enums';
+import { APPLICATION_KINDS, GREEN_CHANNEL_DIFFICULTIES, HELP_MEASURES, SUBMISSION_SOURCES } from './enums';
 import {
   CLIENT_ID,
   REGION_CODE,
@@ -10,8 +10,6 @@ import {
   submitterSchema,
 } from './shared';
 
-/** Green channel (绿色通道) and the three microcredit reliefs (展期, 续贷, 追加贷款). */
-export const APPLICATION_KINDS = ['green_channel', 'credit_extension', 'credit_renewal', 'credit_topup'] as const;
 
 /**
  * One status list for all kinds; which transitions apply depends on the kind:
@@ -32,9 +30,6 @@ export const APPLICATION_STATUSES = [
   'rejected',
   'withdrawn',
 ] as const;
-
-/** Difficulties a green-channel applicant can name. */
-export const GREEN_CHANNEL_DIFFICULTIES = ['生活', '住房', '医疗', '饮水', '上学'] as const;
 
 const creditSchema = new Schema(
   {

@@ -112,3 +112,14 @@ export const SUBMISSION_SOURCES = ['bot', 'miniprogram', 'web', 'console', 'depa
 
 /** Actor kinds recorded in histories and audit entries. */
 export const ACTOR_KINDS = ['staff', 'contact', 'system'] as const;
+
+/** The green-channel difficulties, one per guarantee of 两不愁三保障 + 饮水安全 (生活 = food and clothing). */
+export const GREEN_CHANNEL_DIFFICULTIES = ['生活', '住房', '医疗', '饮水', '上学'] as const;
+export type GreenChannelDifficulty = (typeof GREEN_CHANNEL_DIFFICULTIES)[number];
+
+/** The credit reliefs for households hit by a disaster: 展期 (extension), 续贷 (renewal), 追加贷款 (top-up). */
+export const CREDIT_KINDS = ['credit_extension', 'credit_renewal', 'credit_topup'] as const;
+export type CreditKind = (typeof CREDIT_KINDS)[number];
+
+/** What an application is for: the green channel or one of the credit reliefs. */
+export const APPLICATION_KINDS = ['green_channel', ...CREDIT_KINDS] as const;

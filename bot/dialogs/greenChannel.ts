@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { applicationCreator } from '../../domain/applicationCreator';
 import { redactPersonalNumbers } from '../../domain/conversationRedaction';
 import { followUpWorkerName } from '../../domain/handoffCreator';
-import { GREEN_CHANNEL_DIFFICULTIES } from '../../models/application';
+import { GREEN_CHANNEL_DIFFICULTIES } from '../../models/enums';
 import type { HELP_MEASURES } from '../../models/enums';
 import { extractGreenChannelDifficulty, type GreenChannelDifficulty } from '../nlu/needs';
 import { compact, normalizeText } from '../nlu/normalize';

@@ -3,12 +3,9 @@
  * microcredit relief (展期 / 续贷 / 追加).
  */
 import { compact, normalizeText } from './normalize';
+import type { CreditKind, GreenChannelDifficulty } from '../../models/enums';
 
-/** The green-channel difficulties, one per guarantee of 两不愁三保障 + 饮水安全 (生活 = food and clothing). */
-export const GREEN_CHANNEL_DIFFICULTIES = ['生活', '住房', '医疗', '饮水', '上学'] as const;
-
-/** One of {@link GREEN_CHANNEL_DIFFICULTIES}. */
-export type GreenChannelDifficulty = (typeof GREEN_CHANNEL_DIFFICULTIES)[number];
+export { GREEN_CHANNEL_DIFFICULTIES, type CreditKind, type GreenChannelDifficulty } from '../../models/enums';
 
 /**
  * Patterns per difficulty, checked in this order. 医疗 and 上学 come before 生活 because "没钱" alone is a
@@ -30,9 +27,6 @@ export function extractGreenChannelDifficulty(text: string): GreenChannelDifficu
   const bare = compact(normalizeText(text));
   return DIFFICULTY_RULES.find(([, pattern]) => pattern.test(bare))?.[0];
 }
-
-/** The kinds of microcredit relief: 展期 (extension), 续贷 (renewal), 追加贷款 (top-up). */
-export type CreditKind = 'credit_extension' | 'credit_renewal' | 'credit_topup';
 
 /**
  * Patterns per kind. "还不起 / 还不上 / 到期了没钱还" (cannot repay now) reads as a request for an extension:

@@ -1,11 +1,8 @@
 import { z } from 'zod';
-import { HELP_MEASURES } from '../../models/enums';
-import { GREEN_CHANNEL_DIFFICULTIES } from '../../models/application';
+import { CREDIT_KINDS, GREEN_CHANNEL_DIFFICULTIES, HELP_MEASURES } from '../../models/enums';
 import { DateTime, ObjectIdText, OnBehalf } from './common';
 
-/** The credit reliefs for households hit by a disaster: 展期 (extension), 续贷 (renewal), 追加贷款 (top-up). */
-export const CREDIT_KINDS = ['credit_extension', 'credit_renewal', 'credit_topup'] as const;
-export type CreditKind = (typeof CREDIT_KINDS)[number];
+export { CREDIT_KINDS, type CreditKind } from '../../models/enums';
 
 /** A difficulty the green channel answers; each has its list of documents (`domain/applicationPaperwork.ts`). */
 export type Difficulty = (typeof GREEN_CHANNEL_DIFFICULTIES)[number];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { APPLICATION_KINDS, APPLICATION_STATUSES } from '../../../models/application';
+import { APPLICATION_STATUSES } from '../../../models/application';
+import { APPLICATION_KINDS } from '../../../models/enums';
 import { ClientId } from '../../../domain/schemas/common';
 import { CreditInput, GreenChannelInput } from '../../../domain/schemas/application';
 import { DayRange, Page, PageQuery } from '../shared';
