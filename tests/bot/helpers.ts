@@ -3,7 +3,10 @@ import { educationSeedLoader } from '../../domain/educationLoader';
 import { sealPii } from '../../lib/pii';
 import { Household } from '../../models/household';
 import { StaffUser } from '../../models/staffUser';
-import type { Engine } from '../../bot/engine';
+import type { Wechaty } from 'wechaty';
+import { PuppetMock, mock } from 'wechaty-puppet-mock';
+import { createBot } from '../../bot/createBot';
+import { createEngine, type Engine } from '../../bot/engine';
 import type { BotChannel, Reply } from '../../bot/types';
 
 /** 东温泉镇黄金林村: the village of the scripted villagers. */
@@ -82,4 +85,33 @@ export function villager(engine: Engine, channel: BotChannel = 'cli', userId = `
     voice: async () => joined(await engine.handle({ ...base, messageId: next(), kind: 'voice' })),
     raw: (messageId, text) => engine.handle({ ...base, messageId, kind: 'text', text }),
   };
+}
+
+/** A real Wechaty on the mock puppet, logged in, with one villager whose replies from the bot are collected. */
+export interface MockWechaty {
+  bot: Wechaty;
+  engine: Engine;
+  mocker: mock.Mocker;
+  puppet: PuppetMock;
+  botUser: mock.ContactMock;
+  villager: mock.ContactMock;
+  /** Every text the bot sent the villager, in order. */
+  replies: string[];
+}
+
+/** Starts a bot on a fresh mocker (pools never leak between tests); stop it with `bot.stop()` after each test. */
+export async function startMockWechaty({ villagerName, sendIntervalMs }: { villagerName: string; sendIntervalMs?: number }): Promise<MockWechaty> {
+  const mocker = new mock.Mocker();
+  const puppet = new PuppetMock({ mocker });
+  const engine = createEngine();
+  const bot = createBot({ engine, puppet, sendIntervalMs });
+  await bot.start();
+  const botUser = mocker.createContact({ name: '巴南防灾服务' });
+  const villager = mocker.createContact({ name: villagerName });
+  mocker.login(botUser);
+  const replies: string[] = [];
+  villager.on('message', (msg) => {
+    if (msg.talker().id === botUser.id) replies.push(msg.text() ?? '');
+  });
+  return { bot, engine, mocker, puppet, botUser, villager, replies };
 }

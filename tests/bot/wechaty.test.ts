@@ -1,8 +1,7 @@
 import { FileBox } from 'file-box';
 import { types, type Wechaty } from 'wechaty';
-import { PuppetMock, mock } from 'wechaty-puppet-mock';
-import { createBot } from '../../bot/createBot';
-import { createEngine, type Engine } from '../../bot/engine';
+import type { PuppetMock, mock } from 'wechaty-puppet-mock';
+import type { Engine } from '../../bot/engine';
 import { Contact } from '../../models/contact';
 import { FileObject } from '../../models/fileObject';
 import { HandoffTicket } from '../../models/handoffTicket';
@@ -10,7 +9,7 @@ import { InboundMessage } from '../../models/inboundMessage';
 import { Report } from '../../models/report';
 import { useTestDatabase } from '../helpers/db';
 import { waitFor } from '../helpers/processes';
-import { HEAD_NAME, HEAD_PHONE, HUANGJINLIN, seedBotWorld } from './helpers';
+import { HEAD_NAME, HEAD_PHONE, HUANGJINLIN, seedBotWorld, startMockWechaty } from './helpers';
 
 useTestDatabase();
 beforeAll(async () => {
@@ -29,18 +28,7 @@ let villager: mock.ContactMock;
 let replies: string[];
 
 beforeEach(async () => {
-  mocker = new mock.Mocker();
-  puppet = new PuppetMock({ mocker });
-  engine = createEngine();
-  bot = createBot({ engine, puppet });
-  await bot.start();
-  botUser = mocker.createContact({ name: '巴南防灾服务' });
-  villager = mocker.createContact({ name: '王秀英' });
-  mocker.login(botUser);
-  replies = [];
-  villager.on('message', (msg) => {
-    if (msg.talker().id === botUser.id) replies.push(msg.text() ?? '');
-  });
+  ({ bot, engine, mocker, puppet, botUser, villager, replies } = await startMockWechaty({ villagerName: '王秀英' }));
 });
 
 afterEach(async () => {

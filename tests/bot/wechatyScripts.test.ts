@@ -1,8 +1,6 @@
 import type { Wechaty } from 'wechaty';
 import { types } from 'wechaty';
-import { PuppetMock, mock } from 'wechaty-puppet-mock';
-import { createBot } from '../../bot/createBot';
-import { createEngine, type Engine } from '../../bot/engine';
+import type { PuppetMock, mock } from 'wechaty-puppet-mock';
 import { Application } from '../../models/application';
 import { Contact } from '../../models/contact';
 import { HandoffTicket } from '../../models/handoffTicket';
@@ -11,7 +9,7 @@ import { Warning } from '../../models/warning';
 import { WarningAck } from '../../models/warningAck';
 import { useTestDatabase } from '../helpers/db';
 import { waitFor } from '../helpers/processes';
-import { HEAD_NAME, HEAD_PHONE, HUANGJINLIN, ZHONGBA, seedBotWorld } from './helpers';
+import { HEAD_NAME, HEAD_PHONE, HUANGJINLIN, ZHONGBA, seedBotWorld, startMockWechaty } from './helpers';
 
 useTestDatabase();
 beforeAll(async () => {
@@ -19,7 +17,6 @@ beforeAll(async () => {
 });
 
 let bot: Wechaty;
-let engine: Engine;
 let mocker: mock.Mocker;
 let puppet: PuppetMock;
 let botUser: mock.ContactMock;
@@ -27,18 +24,7 @@ let villager: mock.ContactMock;
 let replies: string[];
 
 beforeEach(async () => {
-  mocker = new mock.Mocker();
-  puppet = new PuppetMock({ mocker });
-  engine = createEngine();
-  bot = createBot({ engine, puppet, sendIntervalMs: 50 });
-  await bot.start();
-  botUser = mocker.createContact({ name: '巴南防灾服务' });
-  villager = mocker.createContact({ name: '村民' });
-  mocker.login(botUser);
-  replies = [];
-  villager.on('message', (msg) => {
-    if (msg.talker().id === botUser.id) replies.push(msg.text() ?? '');
-  });
+  ({ bot, mocker, puppet, botUser, villager, replies } = await startMockWechaty({ villagerName: '村民', sendIntervalMs: 50 }));
 });
 
 afterEach(async () => {
