@@ -8,9 +8,9 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded';
 import { EmbeddedDatabaseError } from './db/ferretdbBinary';
 import { publishEmbeddedDatabase } from './db/forScript';
 import { ensureModels } from './models';
-import { importRegions } from './domain/regionImporter';
+import { importRegions } from './domain/regions/importRegions';
 import { createApp } from './api/createApp';
-import { educationSeedLoader } from './domain/educationLoader';
+import { educationSeedLoader } from './domain/education/educationSeedLoader';
 import { startChatChannels } from './bot/start';
 
 type Step = () => Promise<void>;

@@ -1,5 +1,5 @@
 import type { ParameterizedContext } from 'koa';
-import type { Actor, StaffActor, VillagerActor } from '../domain/actor';
+import type { Actor, StaffActor, VillagerActor } from '../domain/core/actor';
 
 /** What middlewares put on `ctx.state`. */
 export interface AppState {

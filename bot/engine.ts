@@ -1,9 +1,9 @@
 import type { Logger } from 'pino';
-import { chatContactToucher } from '../domain/conversationContacts';
-import { redactPersonalNumbers } from '../domain/conversationRedaction';
-import { conversationLoader, conversationSaver, inboundMessageClaimer } from '../domain/conversationStore';
-import { DomainError } from '../domain/errors';
-import { parseInput } from '../lib/validation';
+import { chatContactToucher } from '../domain/conversations/chatContacts';
+import { redactPersonalNumbers } from '../domain/conversations/redactPersonalNumbers';
+import { conversationLoader, conversationSaver, inboundMessageClaimer } from '../domain/conversations/conversationStore';
+import { DomainError } from '../domain/core/errors';
+import { parseInput } from '../domain/core/parseInput';
 import { logger as defaultLogger } from '../lib/logger';
 import type { ContactDocument } from '../models/contact';
 import type { ContactView, TurnContext } from './dialogs/dialog';

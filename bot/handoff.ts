@@ -1,4 +1,4 @@
-import { handoffCreator } from '../domain/handoffCreator';
+import { handoffCreator } from '../domain/handoffs/handoffCreator';
 import type { TurnContext } from './dialogs/dialog';
 import { villageLabel } from './routing';
 import { handoffSaid } from './texts';

@@ -1,5 +1,5 @@
-import type { ConversationState, DialogFrame } from '../domain/conversationStore';
-import { warningAckRecorder } from '../domain/warningAckRecorder';
+import type { ConversationState, DialogFrame } from '../domain/conversations/conversationStore';
+import { warningAckRecorder } from '../domain/warnings/warningAckRecorder';
 import { parseGlobalCommand, type GlobalCommand } from './nlu/commands';
 import { parseYesNo } from './nlu/yesNo';
 import type { TurnContext } from './dialogs/dialog';

@@ -26,8 +26,8 @@ async function main(): Promise<void> {
   const { getConfig } = await import('../config');
   const { connectForScript } = await import('../db/forScript');
   const { ensureModels } = await import('../models');
-  const { importRegions } = await import('../domain/regionImporter');
-  const { educationSeedLoader } = await import('../domain/educationLoader');
+  const { importRegions } = await import('../domain/regions/importRegions');
+  const { educationSeedLoader } = await import('../domain/education/educationSeedLoader');
   const { createEngine } = await import('../bot/engine');
   const { runInteractiveChat, runJsonChat } = await import('../bot/channels/cli');
 

@@ -1,7 +1,7 @@
 import { getConfig } from '../config';
 import { connectForScript } from '../db/forScript';
 import { ensureModels } from '../models';
-import { demoSeeder } from '../domain/demoSeeder';
+import { demoSeeder } from './demo/demoSeeder';
 import { logger } from '../lib/logger';
 
 /**

@@ -45,10 +45,10 @@ async function main(log: pino.Logger): Promise<string> {
   if (config.NODE_ENV === 'production') throw new Error('token refuses to run with NODE_ENV=production');
   const { connectForScript } = await import('../db/forScript');
   const { ensureModels } = await import('../models');
-  const { importRegions } = await import('../domain/regionImporter');
-  const { devStaffAccount } = await import('../domain/staffCreator');
-  const { staffActorOf } = await import('../domain/staffActor');
-  const { issueAccessToken } = await import('../lib/tokens');
+  const { importRegions } = await import('../domain/regions/importRegions');
+  const { devStaffAccount } = await import('../domain/staff/createStaff');
+  const { staffActorOf } = await import('../domain/staff/staffActorOf');
+  const { issueAccessToken } = await import('../domain/auth/accessToken');
 
   const close = await connectForScript(config, log);
   try {

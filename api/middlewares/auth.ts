@@ -1,7 +1,7 @@
 import type { Next } from 'koa';
-import { DomainError } from '../../domain/errors';
-import type { StaffRole, StaffActor, VillagerActor } from '../../domain/actor';
-import { verifyAccessToken } from '../../lib/tokens';
+import { DomainError } from '../../domain/core/errors';
+import type { StaffRole, StaffActor, VillagerActor } from '../../domain/core/actor';
+import { verifyAccessToken } from '../../domain/auth/accessToken';
 import type { AppContext } from '../state';
 
 const unauthenticated = (): DomainError => new DomainError(401, 'unauthenticated', '请先登录');

@@ -1,5 +1,5 @@
 import type { Next } from 'koa';
-import { DomainError } from '../../domain/errors';
+import { DomainError } from '../../domain/core/errors';
 import type { AppContext } from '../state';
 
 const MAX_DEPTH = 20;

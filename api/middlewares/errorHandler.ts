@@ -1,5 +1,5 @@
 import type { Context, Next } from 'koa';
-import { DomainError } from '../../domain/errors';
+import { DomainError } from '../../domain/core/errors';
 import { logger } from '../../lib/logger';
 
 interface HttpLikeError {

@@ -1,5 +1,5 @@
-import type { Actor } from '../../domain/actor';
-import { inRegion } from '../../domain/scope';
+import type { Actor } from '../../domain/core/actor';
+import { inRegion } from '../../domain/core/regionScope';
 
 /** The fields of an application that decide who may see it. */
 export interface ApplicationAccessFields {

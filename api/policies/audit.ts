@@ -1,4 +1,4 @@
-import type { StaffActor, VillagerActor } from '../../domain/actor';
+import type { StaffActor, VillagerActor } from '../../domain/core/actor';
 
 /** Only district admins read the audit trail: it names everyone's actions and targets across the district. */
 export function canReadAuditLog(actor: StaffActor | VillagerActor): boolean {

@@ -1,4 +1,4 @@
-import { DomainError, forbidden } from '../../domain/errors';
+import { DomainError, forbidden } from '../../domain/core/errors';
 
 /**
  * Throws unless `condition` holds. `deny` chooses the answer: the default 403, or a 404 for records the caller may

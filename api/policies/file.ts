@@ -1,4 +1,4 @@
-import type { Submitter } from '../../domain/submission';
+import type { Submitter } from '../../domain/core/submission';
 import { uploadedBy } from '../../domain/files/photoAccess';
 import { canViewReport, type ReportAccessFields } from './report';
 

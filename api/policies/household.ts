@@ -1,5 +1,5 @@
-import type { StaffActor, VillagerActor } from '../../domain/actor';
-import { inRegion, regionFilter, townOf } from '../../domain/scope';
+import type { StaffActor, VillagerActor } from '../../domain/core/actor';
+import { inRegion, regionFilter, townOf } from '../../domain/core/regionScope';
 
 /** The fields of a household the policies look at. */
 export interface HouseholdScope {

@@ -1,6 +1,6 @@
-import type { Actor } from '../../domain/actor';
-import { inRegion } from '../../domain/scope';
-import type { ReportStatus } from '../../domain/reportStatus';
+import type { Actor } from '../../domain/core/actor';
+import { inRegion } from '../../domain/core/regionScope';
+import type { ReportStatus } from '../../domain/reports/reportTransitions';
 
 /** The fields of a report that decide who may see and handle it. */
 export interface ReportAccessFields {

@@ -1,5 +1,5 @@
-import type { StaffActor, StaffRole, VillagerActor } from '../../domain/actor';
-import { inRegion, regionLevel, townOf } from '../../domain/scope';
+import type { StaffActor, StaffRole, VillagerActor } from '../../domain/core/actor';
+import { inRegion, regionLevel, townOf } from '../../domain/core/regionScope';
 
 /** The fields of a staff account the policies look at. */
 export interface StaffScope {

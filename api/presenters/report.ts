@@ -1,5 +1,5 @@
 import type { ReportFields } from '../../models/report';
-import { REPORT_STATUS_NAMES } from '../../domain/reportStatus';
+import { REPORT_STATUS_NAMES } from '../../domain/reports/reportTransitions';
 
 /** A report as stored, lean or hydrated. */
 export type StoredReport = ReportFields & { _id: string; createdAt?: Date; updatedAt?: Date };

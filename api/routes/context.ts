@@ -1,4 +1,4 @@
-import type { SubmissionSource, Submitter } from '../../domain/submission';
+import type { SubmissionSource, Submitter } from '../../domain/core/submission';
 import type { AppContext } from '../state';
 
 /** What every command takes from the request: the time, and the request id and address for the audit log. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClientId } from '../../domain/schemas/common';
+import { ClientId } from '../../domain/core/schema';
 
 /**
  * The client's id alone, read first from a submission body; the rest goes to the domain command untouched, just as

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { types, type Message } from 'wechaty';
-import { chatContactToucher } from '../../domain/conversationContacts';
-import { DomainError } from '../../domain/errors';
+import { chatContactToucher } from '../../domain/conversations/chatContacts';
+import { DomainError } from '../../domain/core/errors';
 import { fileUploader } from '../../domain/files/fileUploader';
 import type { Inbound } from '../types';
 

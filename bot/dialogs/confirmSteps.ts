@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DomainError } from '../../domain/errors';
+import { DomainError } from '../../domain/core/errors';
 import { compact, normalizeText } from '../nlu/normalize';
 import { parseChineseNumber } from '../nlu/numbers';
 import { parseYesNo } from '../nlu/yesNo';

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { applicationCreator } from '../../domain/applicationCreator';
-import { redactPersonalNumbers } from '../../domain/conversationRedaction';
-import { CREDIT_KINDS, CREDIT_MAX_YUAN, type CreditKind } from '../../domain/schemas/application';
+import { applicationCreator } from '../../domain/applications/applicationCreator';
+import { redactPersonalNumbers } from '../../domain/conversations/redactPersonalNumbers';
+import { CREDIT_KINDS, CREDIT_MAX_YUAN, type CreditKind } from '../../domain/applications/schema';
 import { extractDate } from '../nlu/dates';
 import { extractDisasterType } from '../nlu/disasterType';
 import { extractMoneyYuan } from '../nlu/money';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { VillagerActor } from '../../domain/actor';
+import type { VillagerActor } from '../../domain/core/actor';
 import type { BotChannel, Flow, Inbound } from '../types';
 
 /** What a dialog may know about the person it talks to. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { educationFinder } from '../../domain/educationFinder';
+import { educationFinder } from '../../domain/education/educationFinder';
 import { extractEducationTopic, type EducationTopic } from '../nlu/education';
 import { detectIntent } from '../nlu/intent';
 import { compact, normalizeText } from '../nlu/normalize';

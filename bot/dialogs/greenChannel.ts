@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { applicationCreator } from '../../domain/applicationCreator';
-import { redactPersonalNumbers } from '../../domain/conversationRedaction';
-import { followUpWorkerName } from '../../domain/handoffCreator';
+import { applicationCreator } from '../../domain/applications/applicationCreator';
+import { redactPersonalNumbers } from '../../domain/conversations/redactPersonalNumbers';
+import { followUpWorkerName } from '../../domain/handoffs/handoffCreator';
 import { GREEN_CHANNEL_DIFFICULTIES } from '../../models/enums';
 import type { HELP_MEASURES } from '../../models/enums';
 import { extractGreenChannelDifficulty, type GreenChannelDifficulty } from '../nlu/needs';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { chatContactIdentifier, sealChatPhone } from '../../domain/conversationContacts';
-import { chatHouseholdLinker } from '../../domain/householdLinker';
+import { chatContactIdentifier, sealChatPhone } from '../../domain/conversations/chatContacts';
+import { chatHouseholdLinker } from '../../domain/households/linkHousehold';
 import { extractName, extractPhone } from '../nlu/identity';
 import { NOT_UNDERSTOOD } from '../texts';
 import type { Step, TurnContext } from './dialog';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { conversationProgressFinder } from '../../domain/conversationProgress';
+import { conversationProgressFinder } from '../../domain/conversations/conversationProgressFinder';
 import type { Dialog } from './dialog';
 
 const Slots = z.object({});

@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { redactPersonalNumbers } from '../../domain/conversationRedaction';
-import { DomainError } from '../../domain/errors';
+import { redactPersonalNumbers } from '../../domain/conversations/redactPersonalNumbers';
+import { DomainError } from '../../domain/core/errors';
 import { assertUsablePhotos } from '../../domain/files/photoAccess';
-import { followUpWorkerName } from '../../domain/handoffCreator';
-import { reportCreator } from '../../domain/reportCreator';
+import { followUpWorkerName } from '../../domain/handoffs/handoffCreator';
+import { reportCreator } from '../../domain/reports/reportCreator';
 import { DISASTER_TYPES, type DisasterType } from '../../models/enums';
 import { extractDamage } from '../nlu/damage';
 import { extractDisasterType } from '../nlu/disasterType';

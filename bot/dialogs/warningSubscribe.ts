@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { warningSubscriptionManager } from '../../domain/subscriptionManager';
+import { warningSubscriptionManager } from '../../domain/warnings/warningSubscriptionManager';
 import { detectIntent } from '../nlu/intent';
 import { compact, normalizeText } from '../nlu/normalize';
 import { villageLabel } from '../routing';

@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
 import { FileObject, type FileObjectDocument } from '../../models/fileObject';
 import { isDuplicateKeyError } from '../../models/shared';
-import { recordAudit, storedActor } from '../auditLogger';
-import { DomainError } from '../errors';
-import type { Submitter } from '../submission';
+import { recordAudit, storedActor } from '../core/recordAudit';
+import { DomainError } from '../core/errors';
+import type { Submitter } from '../core/submission';
 import { fileStorage } from './fileStore';
 import { sniffImageType } from './imageType';
 import { uploadedBy } from './photoAccess';

@@ -1,6 +1,6 @@
 import { FileObject } from '../../models/fileObject';
-import { invalid } from '../errors';
-import type { Submitter } from '../submission';
+import { invalid } from '../core/errors';
+import type { Submitter } from '../core/submission';
 
 type StoredActor = { kind: string; id?: string | null };
 

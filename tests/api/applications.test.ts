@@ -3,7 +3,7 @@ import { useTestDatabase } from '../helpers/db';
 import { useTestServer } from '../helpers/testServer';
 import { buildHousehold, buildStaffUser, buildVillager, REGIONS } from '../helpers/factories';
 import { Application } from '../../models/application';
-import { setSetting } from '../../domain/settings';
+import { setSetting } from '../../domain/core/settings';
 import { auditOf, errorOf, seedRegions, uuid } from './submissionFixtures';
 
 useTestDatabase();

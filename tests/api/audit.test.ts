@@ -2,7 +2,7 @@ import { useTestDatabase } from '../helpers/db';
 import { useTestServer } from '../helpers/testServer';
 import { bodyOf, errorOf } from '../helpers/responses';
 import { buildStaffUser, REGIONS, type BuiltStaff } from '../helpers/factories';
-import { recordAudit } from '../../domain/auditLogger';
+import { recordAudit } from '../../domain/core/recordAudit';
 import { AuditLog } from '../../models/auditLog';
 import { AuditPage } from '../../api/routes/audit/schema';
 

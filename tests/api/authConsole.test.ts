@@ -5,8 +5,8 @@ import { bodyOf, errorOf } from '../helpers/responses';
 import { buildStaffUser, buildVillager } from '../helpers/factories';
 import { StaffUser } from '../../models/staffUser';
 import { Session } from '../../models/session';
-import { LOCKOUT_MS, MAX_FAILED_LOGINS, signInWithPassword } from '../../domain/authConsole';
-import { verifyAccessToken } from '../../lib/tokens';
+import { LOCKOUT_MS, MAX_FAILED_LOGINS, signInWithPassword } from '../../domain/auth/consoleSession';
+import { verifyAccessToken } from '../../domain/auth/accessToken';
 import { ConsoleTokensView, MeView } from '../../api/routes/auth/schema';
 
 useTestDatabase();

@@ -6,14 +6,14 @@ import { MiniProgramTokenView } from '../../api/routes/auth/schema';
 import { InvitationResponse } from '../../api/routes/staff/schema';
 import { wxLogin } from '../helpers/fakeWechat';
 import { buildHousehold, buildStaffUser, buildVillager, REGIONS, type BuiltStaff } from '../helpers/factories';
-import { importRegions } from '../../domain/regionImporter';
-import { HOUSEHOLD_CHECK_LOCK_MS, MAX_HOUSEHOLD_CHECK_FAILURES, linkHousehold } from '../../domain/householdLinker';
-import { INVITATION_TTL_MS, redeemInvitation } from '../../domain/staffInviter';
+import { importRegions } from '../../domain/regions/importRegions';
+import { HOUSEHOLD_CHECK_LOCK_MS, MAX_HOUSEHOLD_CHECK_FAILURES, linkHousehold } from '../../domain/households/linkHousehold';
+import { INVITATION_TTL_MS, redeemInvitation } from '../../domain/staff/invitations';
 import { Contact } from '../../models/contact';
 import { StaffUser } from '../../models/staffUser';
 import { StaffInvitation } from '../../models/staffInvitation';
 import { AuditLog } from '../../models/auditLog';
-import { verifyAccessToken } from '../../lib/tokens';
+import { verifyAccessToken } from '../../domain/auth/accessToken';
 
 useTestDatabase();
 const server = useTestServer();

@@ -6,9 +6,9 @@ import { MiniProgramTokenView } from '../../api/routes/auth/schema';
 import { wxLogin } from '../helpers/fakeWechat';
 import { buildStaffUser, REGIONS } from '../helpers/factories';
 import { Contact } from '../../models/contact';
-import { verifyAccessToken } from '../../lib/tokens';
+import { verifyAccessToken } from '../../domain/auth/accessToken';
 import { jscode2session, WechatError } from '../../wechat/miniProgram';
-import { wechatErrorToDomain } from '../../domain/authMiniProgram';
+import { wechatErrorToDomain } from '../../domain/auth/signInWithMiniProgram';
 
 useTestDatabase();
 const server = useTestServer();

@@ -3,7 +3,7 @@ import { useTestServer } from '../helpers/testServer';
 import { bodyOf, errorOf } from '../helpers/responses';
 import { HouseholdPage, HouseholdResponse, RevealResponse } from '../../api/routes/households/schema';
 import { buildHousehold, buildStaffUser, buildVillager, fakeIdNumber, fakePhone, REGIONS, type BuiltStaff } from '../helpers/factories';
-import { importRegions } from '../../domain/regionImporter';
+import { importRegions } from '../../domain/regions/importRegions';
 import { Household } from '../../models/household';
 import { AuditLog } from '../../models/auditLog';
 import { hashPii, openPii } from '../../lib/pii';

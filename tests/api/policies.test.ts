@@ -1,5 +1,5 @@
-import type { StaffActor, StaffRole, VillagerActor } from '../../domain/actor';
-import { DomainError, notFound } from '../../domain/errors';
+import type { StaffActor, StaffRole, VillagerActor } from '../../domain/core/actor';
+import { DomainError, notFound } from '../../domain/core/errors';
 import { authorize } from '../../api/policies/authorize';
 import {
   canAssignGridWorker,

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import type { StaffActor, StaffRole } from '../../domain/actor';
+import type { StaffActor, StaffRole } from '../../domain/core/actor';
 import { canAssignReport, canChangeReportStatus, canViewReport } from '../../api/policies/report';
 import { canViewApplication } from '../../api/policies/application';
 import { canReadFile } from '../../api/policies/file';

@@ -1,6 +1,6 @@
 import { useTestDatabase } from '../helpers/db';
 import { Sequence, beijingDay } from '../../models/sequence';
-import { nextReceiptNo, RECEIPT_BLOCK_SIZE } from '../../domain/receiptNumber';
+import { nextReceiptNo, RECEIPT_BLOCK_SIZE } from '../../domain/core/nextReceiptNo';
 
 useTestDatabase();
 

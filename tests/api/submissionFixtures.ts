@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { z } from 'zod';
 import { AuditLog } from '../../models/auditLog';
 import { Region } from '../../models/region';
-import { townOf } from '../../domain/scope';
+import { townOf } from '../../domain/core/regionScope';
 import { REGIONS } from '../helpers/factories';
 
 /** Inserts the regions of `REGIONS` (tests/helpers/factories.ts): the district, two towns, three villages. */

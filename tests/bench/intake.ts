@@ -9,7 +9,7 @@ import { startEmbeddedDatabase } from '../../db/embedded';
 import { Contact } from '../../models/contact';
 import { ensureModels } from '../../models';
 import { Region } from '../../models/region';
-import { issueAccessToken } from '../../lib/tokens';
+import { issueAccessToken } from '../../domain/auth/accessToken';
 import { formatTable, measure, parseFlags, type Row } from './measure';
 
 const Flags = z.object({

@@ -1,5 +1,5 @@
-import { importRegions } from '../../domain/regionImporter';
-import { educationSeedLoader } from '../../domain/educationLoader';
+import { importRegions } from '../../domain/regions/importRegions';
+import { educationSeedLoader } from '../../domain/education/educationSeedLoader';
 import { sealPii } from '../../lib/pii';
 import { Household } from '../../models/household';
 import { StaffUser } from '../../models/staffUser';

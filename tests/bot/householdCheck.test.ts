@@ -1,5 +1,5 @@
 import { createEngine } from '../../bot/engine';
-import { HOUSEHOLD_CHECK_LOCK_MS, MAX_HOUSEHOLD_CHECK_FAILURES } from '../../domain/householdLinker';
+import { HOUSEHOLD_CHECK_LOCK_MS, MAX_HOUSEHOLD_CHECK_FAILURES } from '../../domain/households/linkHousehold';
 import { Contact } from '../../models/contact';
 import { Report } from '../../models/report';
 import { useTestDatabase } from '../helpers/db';

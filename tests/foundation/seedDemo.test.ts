@@ -1,6 +1,6 @@
 import mongoose from 'mongoose';
 import { useTestDatabase } from '../helpers/db';
-import { demoSeeder, demoIdNumber, demoPhone } from '../../domain/demoSeeder';
+import { demoSeeder, demoIdNumber, demoPhone } from '../../scripts/demo/demoSeeder';
 import { Household } from '../../models/household';
 import { StaffUser } from '../../models/staffUser';
 import { Report } from '../../models/report';

@@ -3,11 +3,11 @@ import { StaffUser, type StaffUserDocument } from '../../models/staffUser';
 import { Household, type HouseholdDocument } from '../../models/household';
 import { Contact, type ContactDocument } from '../../models/contact';
 import { sealPii } from '../../lib/pii';
-import { issueAccessToken } from '../../lib/tokens';
-import { hashPassword } from '../../domain/authPassword';
-import { staffActorOf } from '../../domain/staffActor';
-import type { StaffActor, StaffRole, VillagerActor } from '../../domain/actor';
-import { regionLevel } from '../../domain/scope';
+import { issueAccessToken } from '../../domain/auth/accessToken';
+import { hashPassword } from '../../domain/auth/password';
+import { staffActorOf } from '../../domain/staff/staffActorOf';
+import type { StaffActor, StaffRole, VillagerActor } from '../../domain/core/actor';
+import { regionLevel } from '../../domain/core/regionScope';
 
 /** Real region codes of Banan used across the tests. */
 export const REGIONS = {

@@ -1,6 +1,6 @@
 import { useTestDatabase } from '../helpers/db';
-import { getSetting, listSettings, setSetting } from '../../domain/settings';
-import type { Actor } from '../../domain/actor';
+import { getSetting, listSettings, setSetting } from '../../domain/core/settings';
+import type { Actor } from '../../domain/core/actor';
 import { AuditLog } from '../../models/auditLog';
 import { Setting } from '../../models/setting';
 

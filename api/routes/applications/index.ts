@@ -1,10 +1,10 @@
 import Router from '@koa/router';
 import { Application } from '../../../models/application';
-import { applicationCreator } from '../../../domain/applicationCreator';
-import { applicationFinder } from '../../../domain/applicationFinder';
-import { notFound } from '../../../domain/errors';
-import type { Submitter } from '../../../domain/submission';
-import { parseInput } from '../../../lib/validation';
+import { applicationCreator } from '../../../domain/applications/applicationCreator';
+import { applicationFinder } from '../../../domain/applications/applicationFinder';
+import { notFound } from '../../../domain/core/errors';
+import type { Submitter } from '../../../domain/core/submission';
+import { parseInput } from '../../../domain/core/parseInput';
 import { requireActor } from '../../middlewares/auth';
 import { documentRoute, standardErrors } from '../../openapi';
 import { canViewApplication } from '../../policies/application';

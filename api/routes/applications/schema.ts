@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { APPLICATION_STATUSES } from '../../../models/application';
 import { APPLICATION_KINDS } from '../../../models/enums';
-import { ClientId } from '../../../domain/schemas/common';
-import { CreditInput, GreenChannelInput } from '../../../domain/schemas/application';
+import { ClientId } from '../../../domain/core/schema';
+import { CreditInput, GreenChannelInput } from '../../../domain/applications/schema';
 import { DayRange, Page, PageQuery } from '../shared';
 
 /** `POST /api/applications`: the client's UUID and the application (documentation; the id is read first). */

@@ -1,7 +1,7 @@
 import Router from '@koa/router';
 import { AuditLog } from '../../../models/auditLog';
-import { DomainError } from '../../../domain/errors';
-import { parseInput } from '../../../lib/validation';
+import { DomainError } from '../../../domain/core/errors';
+import { parseInput } from '../../../domain/core/parseInput';
 import { requireStaff } from '../../middlewares/auth';
 import { documentRoute, standardErrors } from '../../openapi';
 import { authorize } from '../../policies/authorize';

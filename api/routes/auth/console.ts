@@ -1,10 +1,10 @@
 import type Router from '@koa/router';
 import { z } from 'zod';
-import { LOCKOUT_MS, MAX_FAILED_LOGINS, signInWithPassword, refreshSession, signOut, type ConsoleTokens } from '../../../domain/authConsole';
+import { LOCKOUT_MS, MAX_FAILED_LOGINS, signInWithPassword, refreshSession, signOut, type ConsoleTokens } from '../../../domain/auth/consoleSession';
 import { Contact } from '../../../models/contact';
 import { StaffUser } from '../../../models/staffUser';
-import { parseInput } from '../../../lib/validation';
-import { DomainError } from '../../../domain/errors';
+import { parseInput } from '../../../domain/core/parseInput';
+import { DomainError } from '../../../domain/core/errors';
 import { requireActor, requireStaff } from '../../middlewares/auth';
 import { documentRoute, ErrorBody, standardErrors } from '../../openapi';
 import { presentStaff } from '../../presenters/staff';

@@ -1,10 +1,10 @@
 import type Router from '@koa/router';
 import { z } from 'zod';
-import { signInWithMiniProgram, villagerSignIn, type MiniProgramSignIn } from '../../../domain/authMiniProgram';
-import { linkHousehold, MAX_HOUSEHOLD_CHECK_FAILURES } from '../../../domain/householdLinker';
-import { redeemInvitation } from '../../../domain/staffInviter';
-import { issueAccessToken, ACCESS_TOKEN_TTL_SECONDS } from '../../../lib/tokens';
-import { parseInput } from '../../../lib/validation';
+import { signInWithMiniProgram, villagerSignIn, type MiniProgramSignIn } from '../../../domain/auth/signInWithMiniProgram';
+import { linkHousehold, MAX_HOUSEHOLD_CHECK_FAILURES } from '../../../domain/households/linkHousehold';
+import { redeemInvitation } from '../../../domain/staff/invitations';
+import { issueAccessToken, ACCESS_TOKEN_TTL_SECONDS } from '../../../domain/auth/accessToken';
+import { parseInput } from '../../../domain/core/parseInput';
 import { requireVillager } from '../../middlewares/auth';
 import { documentRoute, ErrorBody, standardErrors } from '../../openapi';
 import type { AppContext, AppState } from '../../state';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { OptionalPhone } from '../../../domain/schemas/household';
-import type { HouseholdProof } from '../../../domain/householdLinker';
+import { OptionalPhone } from '../../../domain/households/schema';
+import type { HouseholdProof } from '../../../domain/households/linkHousehold';
 import { StaffView } from '../../presenters/staff';
 
 /** `POST /api/auth/login`. */

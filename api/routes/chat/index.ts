@@ -4,7 +4,7 @@ import path from 'node:path';
 import Router from '@koa/router';
 import { sharedEngine } from '../../../bot/sharedEngine';
 import type { Inbound } from '../../../bot/types';
-import { parseInput } from '../../../lib/validation';
+import { parseInput } from '../../../domain/core/parseInput';
 import { documentRoute, standardErrors } from '../../openapi';
 import type { AppState } from '../../state';
 import { ChatRequestSchema, ChatResponseSchema, type ChatRequest } from './schema';

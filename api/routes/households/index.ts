@@ -1,11 +1,11 @@
 import Router from '@koa/router';
 import { Household, type HouseholdDocument } from '../../../models/household';
-import type { StaffActor, VillagerActor } from '../../../domain/actor';
-import { DomainError, notFound } from '../../../domain/errors';
-import { createHousehold, updateHousehold } from '../../../domain/householdRegistrar';
-import { findHouseholds } from '../../../domain/householdFinder';
-import { revealHouseholdPii } from '../../../domain/householdRevealer';
-import { parseInput } from '../../../lib/validation';
+import type { StaffActor, VillagerActor } from '../../../domain/core/actor';
+import { DomainError, notFound } from '../../../domain/core/errors';
+import { createHousehold, updateHousehold } from '../../../domain/households/createHousehold';
+import { findHouseholds } from '../../../domain/households/findHouseholds';
+import { revealHouseholdPii } from '../../../domain/households/revealHouseholdPii';
+import { parseInput } from '../../../domain/core/parseInput';
 import { requireActor, requireStaff } from '../../middlewares/auth';
 import { documentRoute, standardErrors } from '../../openapi';
 import { authorize } from '../../policies/authorize';

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { HOUSEHOLD_CATEGORIES } from '../../../models/enums';
-import { ObjectIdText, VillageCode } from '../../../domain/schemas/common';
-import { IdNumber, OptionalPhone } from '../../../domain/schemas/household';
+import { ObjectIdText, VillageCode } from '../../../domain/core/schema';
+import { IdNumber, OptionalPhone } from '../../../domain/households/schema';
 import { HouseholdSummaryView, HouseholdView } from '../../presenters/household';
 import { Page, PageQuery } from '../shared';
 
-export { HouseholdChanges, NewHouseholdInput } from '../../../domain/schemas/household';
+export { HouseholdChanges, NewHouseholdInput } from '../../../domain/households/schema';
 
 /** `:id` of a household route. */
 export const HouseholdParams = z.strictObject({ id: ObjectIdText.meta({ title: '农户编号' }) });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { DISASTER_TYPES } from '../../../models/enums';
 import { REPORT_STATUSES } from '../../../models/report';
-import { ClientId, ObjectIdText } from '../../../domain/schemas/common';
-import { ReportInput } from '../../../domain/schemas/report';
+import { ClientId, ObjectIdText } from '../../../domain/core/schema';
+import { ReportInput } from '../../../domain/reports/schema';
 import { Page, PageQuery, DayRange } from '../shared';
 
 /** `POST /api/reports`: the client's UUID and the report. */

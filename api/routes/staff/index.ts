@@ -1,10 +1,10 @@
 import Router from '@koa/router';
 import { StaffUser } from '../../../models/staffUser';
-import { DomainError } from '../../../domain/errors';
-import { createStaff, staffNotFound } from '../../../domain/staffCreator';
-import { issueInvitation } from '../../../domain/staffInviter';
-import { regionLevel } from '../../../domain/scope';
-import { parseInput } from '../../../lib/validation';
+import { DomainError } from '../../../domain/core/errors';
+import { createStaff, staffNotFound } from '../../../domain/staff/createStaff';
+import { issueInvitation } from '../../../domain/staff/invitations';
+import { regionLevel } from '../../../domain/core/regionScope';
+import { parseInput } from '../../../domain/core/parseInput';
 import { requireStaff } from '../../middlewares/auth';
 import { documentRoute, standardErrors } from '../../openapi';
 import { authorize } from '../../policies/authorize';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEPARTMENTS, STAFF_ROLES } from '../../../models/enums';
-import { ObjectIdText } from '../../../domain/schemas/common';
-import { OptionalPhone } from '../../../domain/schemas/household';
+import { ObjectIdText } from '../../../domain/core/schema';
+import { OptionalPhone } from '../../../domain/households/schema';
 import { StaffView } from '../../presenters/staff';
 import { Page, PageQuery } from '../shared';
 
