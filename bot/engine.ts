@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { chatContactToucher } from '../domain/conversations/chatContacts';
+import { chatContactToucher } from '../domain/conversations/chatContactToucher';
 import { redactPersonalNumbers } from '../domain/conversations/redactPersonalNumbers';
 import { conversationLoader, conversationSaver, inboundMessageClaimer } from '../domain/conversations/conversationStore';
 import { DomainError } from '../domain/core/errors';

@@ -3,7 +3,7 @@ import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { chatContactToucher } from '../../domain/conversations/chatContacts';
+import { chatContactToucher } from '../../domain/conversations/chatContactToucher';
 import { DomainError } from '../../domain/core/errors';
 import { fileUploader } from '../../domain/files/fileUploader';
 import type { Engine } from '../engine';

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { types, type Message } from 'wechaty';
-import { chatContactToucher } from '../../domain/conversations/chatContacts';
+import { chatContactToucher } from '../../domain/conversations/chatContactToucher';
 import { DomainError } from '../../domain/core/errors';
 import { fileUploader } from '../../domain/files/fileUploader';
 import type { Inbound } from '../types';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { chatConsentRecorder } from '../../domain/conversations/chatContacts';
+import { chatConsentRecorder } from '../../domain/consent/chatConsentRecorder';
 import { parseYesNo } from '../nlu/yesNo';
 import { FLOWS } from '../types';
 import { CONSENT_REFUSED, NOT_UNDERSTOOD, PRIVACY_NOTICE, PRIVACY_NOTICE_VERSION } from '../texts';

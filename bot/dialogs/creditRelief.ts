@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import { z } from 'zod';
 import { applicationCreator } from '../../domain/applications/applicationCreator';
 import { redactPersonalNumbers } from '../../domain/conversations/redactPersonalNumbers';
-import { CREDIT_KINDS, CREDIT_MAX_YUAN, type CreditKind } from '../../domain/applications/schema';
+import { CREDIT_MAX_MONTHS, CREDIT_MAX_YUAN } from '../../domain/credit/eligibility';
+import { CREDIT_KINDS, type CreditKind } from '../../models/enums';
 import { extractDate } from '../nlu/dates';
 import { extractDisasterType } from '../nlu/disasterType';
 import { extractMoneyYuan } from '../nlu/money';
@@ -26,7 +27,7 @@ const Slots = z.object({
   /** 0: the villager does not know (allowed for extension and renewal: the village checks the loan). */
   amountYuan: z.number().int().min(0).max(CREDIT_MAX_YUAN).optional(),
   loanDueAt: z.union([z.iso.date(), z.literal(UNKNOWN_DATE)]).optional(),
-  requestedMonths: z.number().int().min(1).max(36).optional(),
+  requestedMonths: z.number().int().min(1).max(CREDIT_MAX_MONTHS).optional(),
   reason: z.string().max(1000).optional(),
   ...PersonSlots,
   ...ConfirmSlots,
@@ -102,7 +103,7 @@ function monthsIn(text: string, wholeAnswer: boolean): number | undefined {
   const value = /^半年$|^半个?月$/.test(source) ? 0.5 : parseChineseNumber(source)?.value;
   if (value === undefined) return undefined;
   const months = Math.round(/年/.test(source) ? value * 12 : value);
-  return months >= 1 && months <= 36 ? months : undefined;
+  return months >= 1 && months <= CREDIT_MAX_MONTHS ? months : undefined;
 }
 
 const monthsStep = single('requestedMonths', '想办多长时间？回复月数，比如“12个月”“一年”（展期最长12个月）', (text) => {

@@ -2,9 +2,9 @@ import crypto from 'node:crypto';
 import { z } from 'zod';
 import { applicationCreator } from '../../domain/applications/applicationCreator';
 import { redactPersonalNumbers } from '../../domain/conversations/redactPersonalNumbers';
+import { FIRST_MEASURE } from '../../domain/greenChannel/firstMeasure';
 import { followUpWorkerName } from '../../domain/handoffs/handoffCreator';
 import { GREEN_CHANNEL_DIFFICULTIES } from '../../models/enums';
-import type { HELP_MEASURES } from '../../models/enums';
 import { extractGreenChannelDifficulty, type GreenChannelDifficulty } from '../nlu/needs';
 import { compact, normalizeText } from '../nlu/normalize';
 import { parseChineseNumber } from '../nlu/numbers';
@@ -33,15 +33,6 @@ const CHOICES: ReadonlyArray<readonly [GreenChannelDifficulty, string]> = [
 ];
 const DIFFICULTY_PROMPT = `遇到啥子困难？\n${CHOICES.map(([, label], i) => `${i + 1} ${label}`).join('\n')}\n回复数字或直接说`;
 const DESCRIBE_PROMPT = '请简单说一下情况，比如“房子垮了，一家四口借住在亲戚家”';
-
-/** The first help each difficulty calls for (the town can add more when it plans the case). */
-const MEASURE_OF: Readonly<Record<GreenChannelDifficulty, (typeof HELP_MEASURES)[number]>> = {
-  生活: '临时救助',
-  住房: '住房重建/加固',
-  医疗: '医疗救助',
-  饮水: '饮水保障',
-  上学: '教育资助',
-};
 
 const beijingDate = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric' });
 
@@ -75,7 +66,7 @@ async function submit(slots: Slots, ctx: TurnContext): Promise<string> {
     id: slots.applicationId,
     source: 'bot',
     actor: ctx.actor,
-    input: { kind: 'green_channel', difficulties: [difficulty], description: slots.description, measures: [MEASURE_OF[difficulty]] },
+    input: { kind: 'green_channel', difficulties: [difficulty], description: slots.description, measures: [FIRST_MEASURE[difficulty]] },
     now: ctx.now,
     requestId: ctx.requestId,
   });

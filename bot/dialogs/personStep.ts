@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { chatContactIdentifier, sealChatPhone } from '../../domain/conversations/chatContacts';
+import { chatContactIdentifier, sealChatPhone } from '../../domain/conversations/chatContactIdentifier';
 import { chatHouseholdLinker } from '../../domain/households/linkHousehold';
 import { extractName, extractPhone } from '../nlu/identity';
 import { NOT_UNDERSTOOD } from '../texts';

@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import { Application, type ApplicationDocument } from '../../models/application';
 import { Household } from '../../models/household';
 import { parseInput } from '../core/parseInput';
+import { isCreditEligible, maxRequestedMonths } from '../credit/eligibility';
 import { paperworkDueAt, requiredDocuments } from '../greenChannel/paperwork';
 import { recordAudit, storedActor } from '../core/recordAudit';
 import { forbidden, invalid } from '../core/errors';
@@ -14,9 +15,6 @@ import { contentHash, insertOnce, type SubmissionProps, type Submitter } from '.
 
 /** Staff roles that file applications for a household. */
 export const APPLYING_ROLES = ['grid_worker', 'village_cadre', 'town_official', 'district_admin'] as const;
-
-/** Household categories that may borrow 脱贫人口小额信贷 (DOMAIN.md: 脱贫户 and 监测对象). */
-const CREDIT_CATEGORIES: readonly string[] = ['脱贫户', '监测对象'];
 
 /** The props of a submission (`domain/submission.ts`). */
 export type ApplicationCreatorProps = SubmissionProps;
@@ -60,9 +58,8 @@ async function caseFields(input: ApplicationInputData, household: Household, now
       paperworkDueAt: pending ? paperworkDueAt(now, await getSetting('greenChannelPaperworkDays')) : undefined,
     } as const;
   }
-  const eligible = Boolean(household.monitoringType) || household.categories.some((c) => CREDIT_CATEGORIES.includes(c));
-  if (!eligible) throw invalid('credit_not_eligible', '小额信贷只面向脱贫户和监测对象');
-  const maxMonths = input.kind === 'credit_extension' ? await getSetting('creditExtensionMaxMonths') : 36;
+  if (!isCreditEligible(household)) throw invalid('credit_not_eligible', '小额信贷只面向脱贫户和监测对象');
+  const maxMonths = maxRequestedMonths(input.kind, await getSetting('creditExtensionMaxMonths'));
   if (input.requestedMonths > maxMonths) throw invalid('invalid_input', `「申请期限（月）」不能大于 ${maxMonths}`);
   const { bank, amountYuan, loanPrincipalYuan, loanDueAt, requestedMonths } = input;
   return {

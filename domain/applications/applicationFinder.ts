@@ -1,8 +1,7 @@
 import type { QueryFilter } from 'mongoose';
 import { Application, APPLICATION_STATUSES, type ApplicationFields } from '../../models/application';
-import { APPLICATION_KINDS } from '../../models/enums';
+import { APPLICATION_KINDS, CREDIT_KINDS } from '../../models/enums';
 import { forbidden } from '../core/errors';
-import { CREDIT_KINDS } from './schema';
 import { submissionScope, type SubmissionSearch } from '../core/submissionScope';
 import type { Submitter } from '../core/submission';
 

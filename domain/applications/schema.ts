@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { CREDIT_KINDS, GREEN_CHANNEL_DIFFICULTIES, HELP_MEASURES } from '../../models/enums';
-import { DateTime, ObjectIdText, OnBehalf } from '../core/schema';
+import { OnBehalf } from '../consent/onBehalf';
+import { CREDIT_MAX_MONTHS, CREDIT_MAX_YUAN } from '../credit/eligibility';
+import { DateTime, ObjectIdText } from '../core/schema';
 
-export { CREDIT_KINDS, type CreditKind } from '../../models/enums';
-
-/** A difficulty the green channel answers; each has its list of documents (`domain/applicationPaperwork.ts`). */
+/** A difficulty the green channel answers; each has its list of documents (`domain/greenChannel/paperwork.ts`). */
 export type Difficulty = (typeof GREEN_CHANNEL_DIFFICULTIES)[number];
 
 /** Documents a green-channel case may need; missing ones are listed and due later (先办后补). */
@@ -20,9 +20,6 @@ export const PAPERWORK_DOCUMENTS = [
   '学籍证明',
 ] as const;
 export type PaperworkDocument = (typeof PAPERWORK_DOCUMENTS)[number];
-
-/** A loan of 脱贫人口小额信贷, top-ups included, is at most 5万元. */
-export const CREDIT_MAX_YUAN = 50_000;
 
 const householdId = ObjectIdText.optional().meta({ title: '农户', description: '工作人员代为申请时必填；村民本人申请时为本户' });
 const related = {
@@ -67,7 +64,7 @@ export const CreditInput = z
       .meta({ title: '金额（元）', description: '展期、续贷为贷款本金（知道就填），追加为追加金额（必填）' }),
     loanPrincipalYuan: z.number().int().min(0).max(CREDIT_MAX_YUAN).optional().meta({ title: '原贷款本金（元）' }),
     loanDueAt: DateTime('原贷款到期日').optional().meta({ title: '原贷款到期日', description: '知道就填；不知道由村里核对' }),
-    requestedMonths: z.number().int().min(1).max(36).meta({ title: '申请期限（月）' }),
+    requestedMonths: z.number().int().min(1).max(CREDIT_MAX_MONTHS).meta({ title: '申请期限（月）' }),
     reason: z.string().trim().min(1).max(1000).meta({ title: '申请理由' }),
     ...related,
   })

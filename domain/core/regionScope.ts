@@ -10,6 +10,14 @@ export function regionLevel(code: string): 'district' | 'town' | 'village' {
 /** The town a village or town code belongs to. */
 export const townOf = (code: string): string => `${code.slice(0, 9)}000`;
 
+/** Whether region `inner` lies within region `outer` (district ⊃ town ⊃ village). */
+export function regionContains(outer: string, inner: string): boolean {
+  const level = regionLevel(outer);
+  if (level === 'district') return true;
+  if (level === 'town') return townOf(inner) === outer;
+  return inner === outer;
+}
+
 /**
  * The filter that confines a staff member's queries to their region, for documents that carry `townCode` and
  * `villageCode`. District staff see the whole district; a grid worker sees their village here and is narrowed

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { forbidden } from './errors';
-import { regionFilter, regionLevel, townOf } from './regionScope';
+import { regionContains, regionFilter } from './regionScope';
 import type { Submitter } from './submission';
 
 /** What every submission list can be narrowed by. */
@@ -15,14 +15,6 @@ export interface SubmissionSearch {
   mine?: boolean;
   page: number;
   pageSize: number;
-}
-
-/** Whether region `inner` lies within region `outer` (district ⊃ town ⊃ village). */
-export function regionContains(outer: string, inner: string): boolean {
-  const level = regionLevel(outer);
-  if (level === 'district') return true;
-  if (level === 'town') return townOf(inner) === outer;
-  return inner === outer;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { DISASTER_TYPES } from '../../models/enums';
 import { NEED_CODES, REPORT_STAGES } from '../../models/report';
-import { Count, DateTime, Location, Mu, ObjectIdText, OnBehalf, VillageCode } from '../core/schema';
+import { OnBehalf } from '../consent/onBehalf';
+import { Count, DateTime, Location, Mu, ObjectIdText, VillageCode } from '../core/schema';
 
 /** 受灾人口 and the people indicators of the statistics system. */
 export const PeopleDamage = z
