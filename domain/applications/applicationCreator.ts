@@ -1,17 +1,14 @@
 import { Types } from 'mongoose';
 import { Application, type ApplicationDocument } from '../../models/application';
 import { Household } from '../../models/household';
-import { parseInput } from '../core/parseInput';
 import { isCreditEligible, maxRequestedMonths } from '../credit/eligibility';
 import { paperworkDueAt, requiredDocuments } from '../greenChannel/paperwork';
-import { recordAudit, storedActor } from '../core/recordAudit';
 import { forbidden, invalid } from '../core/errors';
 import { nextReceiptNo } from '../core/nextReceiptNo';
-import { ClientId } from '../core/schema';
 import { ApplicationInput, type ApplicationInputData } from './schema';
 import { inRegion } from '../core/regionScope';
 import { getSetting } from '../core/settings';
-import { contentHash, insertOnce, type SubmissionProps, type Submitter } from '../core/submission';
+import { submitOnce, type SubmissionProps, type Submitter } from '../core/submission';
 
 /** Staff roles that file applications for a household. */
 export const APPLYING_ROLES = ['grid_worker', 'village_cadre', 'town_official', 'district_admin'] as const;
@@ -80,26 +77,19 @@ async function caseFields(input: ApplicationInputData, household: Household, now
  * `application_id_conflict` for other content). Writes one audit entry `application.create` when created.
  */
 export async function applicationCreator(props: ApplicationCreatorProps): Promise<{ application: ApplicationDocument; created: boolean }> {
-  const { source, actor, now, requestId, ip } = props;
-  const id = parseInput(ClientId, props.id);
-  const input = parseInput(ApplicationInput, props.input);
-  const household = await applicantHousehold(actor, input);
-  const { prefix, ...fields } = await caseFields(input, household, now);
-  const hash = contentHash(input, actor);
-  const by = storedActor(actor);
-  const { record, created } = await insertOnce({
-    hash,
-    conflictCode: 'application_id_conflict',
-    conflictMessage: '这个申请编号已经用过，内容却不一样：请刷新后重新填写',
-    readBack: () => Application.findById(id),
-    insert: async () =>
-      Application.create({
+  const { actor, now } = props;
+  const { record, created } = await submitOnce(props, {
+    schema: ApplicationInput,
+    conflict: { code: 'application_id_conflict', message: '这个申请编号已经用过，内容却不一样：请刷新后重新填写' },
+    readBack: (id) => Application.findById(id),
+    async insert(input, stamps) {
+      const household = await applicantHousehold(actor, input);
+      const { prefix, ...fields } = await caseFields(input, household, now);
+      return Application.create({
         ...fields,
-        _id: id,
-        contentHash: hash,
+        ...stamps,
         receiptNo: await nextReceiptNo(prefix, now),
         kind: input.kind,
-        source,
         householdId: household._id,
         applicant: actor.kind === 'villager' ? { contactId: actor.contactId, name: actor.name } : { name: input.onBehalf?.villagerName ?? household.head.name },
         onBehalf: actor.kind === 'staff' ? { staffUserId: actor.id, villagerConsent: true, consentNote: input.onBehalf?.consentNote } : undefined,
@@ -108,13 +98,14 @@ export async function applicationCreator(props: ApplicationCreatorProps): Promis
         reportId: input.reportId,
         eventId: input.eventId ? new Types.ObjectId(input.eventId) : undefined,
         submittedAt: now,
-        statusHistory: [{ status: fields.status, at: now, by }],
-        createdBy: by,
-      }),
+        statusHistory: [{ status: fields.status, at: now, by: stamps.createdBy }],
+      });
+    },
+    audit: (application) => ({
+      action: 'application.create',
+      type: 'application',
+      details: { kind: application.kind, receiptNo: application.receiptNo, householdId: String(application.householdId), status: application.status },
+    }),
   });
-  if (created) {
-    await recordAudit({ actor, action: 'application.create', target: { type: 'application', id }, requestId, ip, at: now,
-      details: { kind: record.kind, receiptNo: record.receiptNo, householdId: String(household._id), status: record.status } });
-  }
   return { application: record, created };
 }

@@ -1,7 +1,11 @@
 import crypto from 'node:crypto';
-import type { StaffActor, VillagerActor } from './actor';
+import type { z } from 'zod';
 import { isDuplicateKeyError } from '../../models/shared';
+import type { StaffActor, VillagerActor } from './actor';
 import { conflict } from './errors';
+import { parseInput } from './parseInput';
+import { recordAudit, storedActor } from './recordAudit';
+import { ClientId } from './schema';
 
 /** Where a submission came from (`models/enums.ts` SUBMISSION_SOURCES). */
 export type SubmissionSource = 'bot' | 'miniprogram' | 'web' | 'console' | 'department';
@@ -45,12 +49,60 @@ export function contentHash(input: unknown, actor: Submitter): string {
   return crypto.createHash('sha256').update(JSON.stringify({ who, input: canonical(input) })).digest('hex');
 }
 
+/** What every submission record is stamped with, whatever its kind. */
+export interface SubmissionStamps {
+  _id: string;
+  contentHash: string;
+  source: SubmissionSource;
+  createdBy: ReturnType<typeof storedActor>;
+}
+
+/** What a submission command says about its own kind to `submitOnce`. */
+export interface SubmissionKind<S extends z.ZodType, T extends { contentHash: string }> {
+  /** The input schema (`domain/<subject>/schema.ts`). */
+  schema: S;
+  /** The 409 for the same id with other content. */
+  conflict: { code: string; message: string };
+  /** Checks the input against the database (throwing 4xx) and inserts the record with `stamps`. */
+  insert(input: z.output<S>, stamps: SubmissionStamps): Promise<T>;
+  readBack(id: string): Promise<T | null>;
+  /** The audit entry written once, when the record is created (`action` like `report.create`). */
+  audit(record: T): { action: string; type: string; details: Record<string, unknown> };
+}
+
+/**
+ * The one skeleton of every submission (reports, applications, the casework to come): parse the client id and the
+ * input (400 `invalid_input` in Chinese), hash the content, insert once under the id, and audit a creation. A retry
+ * with the same id and content returns the stored record with `created: false`; other content is a 409.
+ */
+export async function submitOnce<S extends z.ZodType, T extends { contentHash: string }>(
+  props: SubmissionProps,
+  kind: SubmissionKind<S, T>,
+): Promise<{ record: T; created: boolean }> {
+  const { source, actor, now, requestId, ip } = props;
+  const id = parseInput(ClientId, props.id);
+  const input = parseInput(kind.schema, props.input);
+  const hash = contentHash(input, actor);
+  const result = await insertOnce({
+    hash,
+    conflictCode: kind.conflict.code,
+    conflictMessage: kind.conflict.message,
+    readBack: () => kind.readBack(id),
+    insert: () => kind.insert(input, { _id: id, contentHash: hash, source, createdBy: storedActor(actor) }),
+  });
+  if (result.created) {
+    const { action, type, details } = kind.audit(result.record);
+    await recordAudit({ actor, action, target: { type, id }, requestId, ip, at: now, details });
+  }
+  return result;
+}
+
 /**
  * Idempotent insert without a scan: insert under the client's id; only when the id is taken (11000) read the
  * stored record back and compare content hashes. Same content → the stored record, `created: false`; different
  * content → 409 `conflictCode`. Concurrent twins race on the unique `_id`, which the database decides atomically.
  */
-export async function insertOnce<T extends { contentHash: string }>(options: {
+async function insertOnce<T extends { contentHash: string }>(options: {
   insert: () => Promise<T>;
   readBack: () => Promise<T | null>;
   hash: string;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { EDUCATION_SEASONS, EDUCATION_TOPICS, EducationArticle } from '../../models/educationArticle';
 
 /** The seed articles shipped with levee. */
-export const EDUCATION_SEED_FILE = path.resolve(__dirname, '..', 'resources', 'education', 'articles.json');
+export const EDUCATION_SEED_FILE = path.resolve(__dirname, '..', '..', 'resources', 'education', 'articles.json');
 
 const SeedArticle = z.strictObject({
   slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),

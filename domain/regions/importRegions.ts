@@ -5,7 +5,7 @@ import { Region, type RegionFields } from '../../models/region';
 import { isDuplicateKeyError } from '../../models/shared';
 
 /** The bundled region list (NBS 统计用区划代码 2023). */
-export const DEFAULT_REGION_FILE = path.resolve(__dirname, '..', 'resources', 'banan-regions.json');
+export const DEFAULT_REGION_FILE = path.resolve(__dirname, '..', '..', 'resources', 'banan-regions.json');
 
 const code = z.string().regex(/^\d{12}$/);
 const RegionFileSchema = z.object({

@@ -3,16 +3,13 @@ import { GB_T_28921_CODES } from '../../models/enums';
 import { Household } from '../../models/household';
 import { Region } from '../../models/region';
 import { Report, type ReportDocument } from '../../models/report';
-import { parseInput } from '../core/parseInput';
-import { recordAudit, storedActor } from '../core/recordAudit';
 import { attachableEvent, PHOTOS_FOR_EMERGENCY_RESPONSE } from '../events/eventRules';
 import { forbidden, invalid } from '../core/errors';
 import { assertUsablePhotos } from '../files/photoAccess';
 import { nextReceiptNo } from '../core/nextReceiptNo';
-import { ClientId } from '../core/schema';
 import { ReportInput, type ReportInputData } from './schema';
 import { inRegion } from '../core/regionScope';
-import { contentHash, insertOnce, type SubmissionProps, type Submitter } from '../core/submission';
+import { submitOnce, type SubmissionProps, type Submitter } from '../core/submission';
 
 /** Staff roles that file damage reports (grid workers / disaster information officers, village cadres). */
 export const REPORTING_ROLES = ['grid_worker', 'village_cadre'] as const;
@@ -75,21 +72,16 @@ async function checkEventAndPhotos(input: ReportInputData, villageCode: string, 
  * content under the same id is a 409 `report_id_conflict`. Writes one audit entry `report.create` when created.
  */
 export async function reportCreator(props: ReportCreatorProps): Promise<{ report: ReportDocument; created: boolean }> {
-  const { source, actor, now, requestId, ip } = props;
-  const id = parseInput(ClientId, props.id);
-  const input = parseInput(ReportInput, props.input);
-  const place = await realVillage(input.villageCode);
-  const who = await reporterOf(actor, input, place);
-  await checkEventAndPhotos(input, place.villageCode, actor);
-  const hash = contentHash(input, actor);
-  const by = storedActor(actor);
-  const { record, created } = await insertOnce({
-    hash,
-    conflictCode: 'report_id_conflict',
-    conflictMessage: '这个上报编号已经用过，内容却不一样：请刷新后重新填写',
-    readBack: () => Report.findById(id),
-    insert: async () =>
-      Report.create({
+  const { actor, now } = props;
+  const { record, created } = await submitOnce(props, {
+    schema: ReportInput,
+    conflict: { code: 'report_id_conflict', message: '这个上报编号已经用过，内容却不一样：请刷新后重新填写' },
+    readBack: (id) => Report.findById(id),
+    async insert(input, stamps) {
+      const place = await realVillage(input.villageCode);
+      const who = await reporterOf(actor, input, place);
+      await checkEventAndPhotos(input, place.villageCode, actor);
+      return Report.create({
         disasterType: input.disasterType,
         reportStage: input.reportStage,
         occurredAt: input.occurredAt,
@@ -99,21 +91,20 @@ export async function reportCreator(props: ReportCreatorProps): Promise<{ report
         location: input.location,
         ...place,
         ...who,
-        _id: id,
-        contentHash: hash,
+        ...stamps,
         receiptNo: await nextReceiptNo('ZQ', now),
-        source,
         gbCode: GB_T_28921_CODES[input.disasterType],
         eventId: input.eventId ? new Types.ObjectId(input.eventId) : undefined,
         reportedAt: now,
         photos: input.photoIds,
-        statusHistory: [{ status: 'submitted', at: now, by }],
-        createdBy: by,
-      }),
+        statusHistory: [{ status: 'submitted', at: now, by: stamps.createdBy }],
+      });
+    },
+    audit: (report) => ({
+      action: 'report.create',
+      type: 'report',
+      details: { receiptNo: report.receiptNo, villageCode: report.villageCode, onBehalf: Boolean(report.onBehalf) },
+    }),
   });
-  if (created) {
-    await recordAudit({ actor, action: 'report.create', target: { type: 'report', id }, requestId, ip, at: now,
-      details: { receiptNo: record.receiptNo, villageCode: record.villageCode, onBehalf: Boolean(who.onBehalf) } });
-  }
   return { report: record, created };
 }
