@@ -11,6 +11,7 @@ import { ensureModels } from './models';
 import { importRegions } from './domain/regions/importRegions';
 import { createApp } from './api/createApp';
 import { educationSeedLoader } from './domain/education/educationSeedLoader';
+import { createEngine } from './bot/engine';
 import { startChatChannels } from './bot/start';
 
 type Step = () => Promise<void>;
@@ -40,7 +41,8 @@ async function start(): Promise<Step[]> {
     throw error;
   }
 
-  const handle = createApp().callback();
+  const engine = createEngine({ log: logger });
+  const handle = createApp({ chat: engine }).callback();
   const server = http.createServer((req, res) => void handle(req, res));
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
@@ -52,7 +54,7 @@ async function start(): Promise<Step[]> {
   logger.info(
     `levee is running:\n  API     ${base}/api\n  Docs    ${base}/api/docs\n  Chat    ${base}/chat\n  Health  ${base}/healthz`,
   );
-  const stopChat = await startChatChannels({ puppetName: config.WECHATY_PUPPET, puppetOptions: config.WECHATY_PUPPET_OPTIONS, baseUrl: base, log: logger });
+  const stopChat = await startChatChannels({ engine, puppetName: config.WECHATY_PUPPET, puppetOptions: config.WECHATY_PUPPET_OPTIONS, baseUrl: base, log: logger });
 
   shutdown.push(
     () =>

@@ -8,17 +8,19 @@ import { rateLimit } from './middlewares/rateLimit';
 import { healthRouter } from './routes/health';
 import { docsRouter } from './routes/docs';
 import { apiRouter } from './routes/index';
-import { chatPageRouter } from './routes/chat';
+import { chatPageRouter, type ChatEngine } from './routes/chat';
 import { logger } from '../lib/logger';
 import type { AppState } from './state';
 
 export interface AppOptions {
+  /** The bot engine behind `POST /api/chat`, handed in by `main.ts` (and the tests). */
+  chat: ChatEngine;
   /** Requests per minute allowed per signed-in person and per IP address. */
   rateLimitPerMinute?: number;
 }
 
 /** Builds the Koa application. It never listens: `main.ts` and the tests do that. */
-export function createApp({ rateLimitPerMinute = 600 }: AppOptions = {}): Koa<AppState> {
+export function createApp({ chat, rateLimitPerMinute = 600 }: AppOptions): Koa<AppState> {
   const app = new Koa<AppState>({ proxy: process.env.TRUST_PROXY === '1' });
   app.on('error', (error: unknown) => logger.warn({ err: error }, 'Koa error'));
   app.use(requestId());
@@ -34,7 +36,7 @@ export function createApp({ rateLimitPerMinute = 600 }: AppOptions = {}): Koa<Ap
       keyOf: (ctx) => (ctx.state.actor ? `actor:${ctx.state.actor.kind === 'staff' ? ctx.state.actor.id : ctx.state.actor.contactId}` : undefined),
     }),
   );
-  for (const router of [healthRouter(), docsRouter(), apiRouter(), chatPageRouter()]) {
+  for (const router of [healthRouter(), docsRouter(), apiRouter(chat), chatPageRouter()]) {
     app.use(router.routes()).use(router.allowedMethods());
   }
   return app;

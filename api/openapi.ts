@@ -20,7 +20,10 @@ export const ErrorBody = registry.register(
   }),
 );
 
-const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ErrorBody } } });
+/** A JSON body or response of `schema`, for `request.body` and `responses` of `documentRoute`. */
+export const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+
+const errorResponse = (description: string) => ({ description, ...json(ErrorBody) });
 
 /** The error answers every authenticated route can give, to spread into `responses`. */
 export const standardErrors = {

@@ -10,7 +10,7 @@ import type { ContactView, TurnContext } from './dialogs/dialog';
 import { KeyedQueue } from './keyedQueue';
 import { respond, type RespondSettings } from './respond';
 import { SYSTEM_TROUBLE } from './texts';
-import { InboundMessage, type Inbound, type Reply } from './types';
+import { InboundMessage, type Inbound, type Reply } from '../domain/conversations/messages';
 
 /** Options of {@link createEngine}; all have defaults. */
 export interface EngineOptions {

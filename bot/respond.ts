@@ -8,7 +8,7 @@ import type { Turn } from './dialogs/runner';
 import { handOff } from './handoff';
 import { isAck, routeText } from './routing';
 import { MENU, NOT_UNDERSTOOD, pausedHint, resumeOffer } from './texts';
-import type { Flow, Reply } from './types';
+import type { Flow, Reply } from '../domain/conversations/messages';
 
 /** How long dialogs are kept, and after how long a pause the bot asks before going on. */
 export interface RespondSettings {

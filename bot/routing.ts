@@ -1,6 +1,6 @@
 import { detectIntent, type Intent, type IntentResult } from './nlu/intent';
 import { getDefaultVillageMatcher, type VillageMatch } from './nlu/villages';
-import type { Flow } from './types';
+import type { Flow } from '../domain/conversations/messages';
 
 /** The flow each intent is served by; intents without a flow here are handled before routing or not at all. */
 const FLOW_OF: Readonly<Partial<Record<Intent, Flow>>> = {

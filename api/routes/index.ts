@@ -1,7 +1,7 @@
 import Router from '@koa/router';
 import type { AppState } from '../state';
 import { auditRouter } from './audit';
-import { chatRouter } from './chat';
+import { chatRouter, type ChatEngine } from './chat';
 import { authRouter } from './auth';
 import { householdsRouter } from './households';
 import { reportsRouter } from './reports';
@@ -13,7 +13,7 @@ import { staffRouter } from './staff';
 /**
  * The `/api` router. Each resource lives in `api/routes/<resource>/` and is mounted here, one line each.
  */
-export function apiRouter(): Router<AppState> {
+export function apiRouter(chat: ChatEngine): Router<AppState> {
   const router = new Router<AppState>({ prefix: '/api' });
   router.use(authRouter().routes());
   router.use(reportsRouter().routes());
@@ -23,6 +23,6 @@ export function apiRouter(): Router<AppState> {
   router.use(staffRouter().routes());
   router.use(householdsRouter().routes());
   router.use(auditRouter().routes());
-  router.use(chatRouter().routes());
+  router.use(chatRouter(chat).routes());
   return router;
 }

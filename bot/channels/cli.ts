@@ -7,7 +7,7 @@ import { chatContactToucher } from '../../domain/conversations/chatContactTouche
 import { DomainError } from '../../domain/core/errors';
 import { fileUploader } from '../../domain/files/fileUploader';
 import type { Engine } from '../engine';
-import { InboundImage, InboundLocation, type Inbound, type Reply } from '../types';
+import { InboundImage, InboundLocation, type Inbound, type Reply } from '../../domain/conversations/messages';
 
 /** One line of `--json` input: a user and exactly one of text, image (a file path, a URL, or a reference), location. */
 const JsonLine = z

@@ -3,7 +3,7 @@ import { types, type Message } from 'wechaty';
 import { chatContactToucher } from '../../domain/conversations/chatContactToucher';
 import { DomainError } from '../../domain/core/errors';
 import { fileUploader } from '../../domain/files/fileUploader';
-import type { Inbound } from '../types';
+import type { Inbound } from '../../domain/conversations/messages';
 
 /** Messages older than this (seconds) are replayed history after a reconnect, not something to answer now. */
 export const STALE_AFTER_SECONDS = 120;

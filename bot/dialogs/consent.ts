@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { chatConsentRecorder } from '../../domain/consent/chatConsentRecorder';
 import { parseYesNo } from '../nlu/yesNo';
-import { FLOWS } from '../types';
+import { FLOWS } from '../../domain/conversations/messages';
 import { CONSENT_REFUSED, NOT_UNDERSTOOD, PRIVACY_NOTICE, PRIVACY_NOTICE_VERSION } from '../texts';
 import type { Dialog } from './dialog';
 

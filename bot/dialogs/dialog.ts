@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { VillagerActor } from '../../domain/core/actor';
-import type { BotChannel, Flow, Inbound } from '../types';
+import type { BotChannel, Flow, Inbound } from '../../domain/conversations/messages';
 
 /** What a dialog may know about the person it talks to. */
 export interface ContactView {
@@ -98,4 +98,16 @@ export function slotStep<S extends object>(
     },
     ...step,
   };
+}
+
+/**
+ * An automatic step: run `answer` as soon as the dialog reaches it, without asking anything. By default it always
+ * runs (never filled); it owns no slots, so going back clears nothing.
+ */
+export function autoStep<S>(
+  id: string,
+  answer: Step<S>['answer'],
+  options: { filled?: Step<S>['filled']; prompt?: Step<S>['prompt'] } = {},
+): Step<S> {
+  return { id, auto: true, filled: options.filled ?? (() => false), clear: (slots) => slots, prompt: options.prompt ?? (() => ''), answer };
 }

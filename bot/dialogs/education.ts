@@ -5,7 +5,7 @@ import { detectIntent } from '../nlu/intent';
 import { compact, normalizeText } from '../nlu/normalize';
 import { parseChineseNumber } from '../nlu/numbers';
 import { NOT_UNDERSTOOD } from '../texts';
-import type { Dialog } from './dialog';
+import { autoStep, type Dialog } from './dialog';
 
 /** The topics offered by number, each with the slug of its seed article (`resources/education/articles.json`). */
 const TOPICS: ReadonlyArray<{ topic: EducationTopic; label: string; slug: string }> = [
@@ -49,18 +49,15 @@ export const educationDialog: Dialog<Slots> = {
   schema: Slots,
   start: (_ctx, seed) => ({ slug: slugOf(seed.text) }),
   steps: [
-    {
-      id: 'answer',
-      auto: true,
-      filled: (slots) => slots.slug === undefined,
-      clear: (slots) => slots,
-      async answer(slots) {
+    autoStep<Slots>(
+      'answer',
+      async (slots) => {
         const article = await educationFinder({ slug: slots.slug });
         const note = article ? `【${article.title}】\n${article.shortAnswer}` : '这方面的知识还在整理，先问问网格员。';
         return { kind: 'next', slots: { shown: true }, note };
       },
-      prompt: () => ASK,
-    },
+      { filled: (slots) => slots.slug === undefined, prompt: () => ASK },
+    ),
     {
       id: 'ask',
       filled: () => false,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { detectIntent } from '../nlu/intent';
 import { getDefaultVillageMatcher } from '../nlu/villages';
 import { handOff } from '../handoff';
-import type { Dialog, Step } from './dialog';
+import { autoStep, type Dialog } from './dialog';
 import { VillageSlots, villageStep } from './villageStep';
 
 const Slots = z.object({ ...VillageSlots, urgent: z.boolean().optional() });
@@ -10,17 +10,10 @@ type Slots = z.infer<typeof Slots>;
 
 const URGENT_LEAD = '有危险先保命：马上离开危险的地方，有人受伤或被困请立即打 119 或 120！';
 
-const ticketStep: Step<Slots> = {
-  id: 'ticket',
-  auto: true,
-  filled: () => false,
-  clear: (slots) => slots,
-  prompt: () => '',
-  async answer(slots, ctx) {
-    const text = await handOff(ctx, 'asked', { flow: 'human', step: 'ticket', villageCode: slots.villageCode ?? undefined });
-    return { kind: 'done', say: slots.urgent ? `${URGENT_LEAD}\n${text}` : text };
-  },
-};
+const ticketStep = autoStep<Slots>('ticket', async (slots, ctx) => {
+  const text = await handOff(ctx, 'asked', { flow: 'human', step: 'ticket', villageCode: slots.villageCode ?? undefined });
+  return { kind: 'done', say: slots.urgent ? `${URGENT_LEAD}\n${text}` : text };
+});
 
 const humanVillage = villageStep<Slots>({ question: '您是哪个村（社区）的？我好找您村的网格员。', allowUnknown: true });
 

@@ -1,4 +1,4 @@
-import type { Flow } from '../types';
+import type { Flow } from '../../domain/conversations/messages';
 import { consentDialog } from './consent';
 import { creditReliefDialog } from './creditRelief';
 import { educationDialog } from './education';

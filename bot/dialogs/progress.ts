@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { conversationProgressFinder } from '../../domain/conversations/conversationProgressFinder';
-import type { Dialog } from './dialog';
+import { autoStep, type Dialog } from './dialog';
 
 const Slots = z.object({});
 type Slots = z.infer<typeof Slots>;
@@ -15,20 +15,13 @@ export const progressDialog: Dialog<Slots> = {
   schema: Slots,
   start: () => ({}),
   steps: [
-    {
-      id: 'list',
-      auto: true,
-      filled: () => false,
-      clear: (slots) => slots,
-      prompt: () => '',
-      async answer(_slots, ctx) {
-        const items = await conversationProgressFinder(ctx.contact.id);
-        if (items.length === 0) {
-          return { kind: 'done', say: '您在这里还没有办过上报或申请。\n要上报灾情回复“1”，回复“菜单”看其他' };
-        }
-        const lines = items.map((item) => `${beijingDate.format(item.at)} ${item.label}（${item.receiptNo}）：${item.status}`);
-        return { kind: 'done', say: `您办的事：\n${lines.join('\n')}\n有疑问回复“转人工”，回复“菜单”办别的事` };
-      },
-    },
+    autoStep<Slots>('list', async (_slots, ctx) => {
+      const items = await conversationProgressFinder(ctx.contact.id);
+      if (items.length === 0) {
+        return { kind: 'done', say: '您在这里还没有办过上报或申请。\n要上报灾情回复“1”，回复“菜单”看其他' };
+      }
+      const lines = items.map((item) => `${beijingDate.format(item.at)} ${item.label}（${item.receiptNo}）：${item.status}`);
+      return { kind: 'done', say: `您办的事：\n${lines.join('\n')}\n有疑问回复“转人工”，回复“菜单”办别的事` };
+    }),
   ],
 };

@@ -1,4 +1,4 @@
-import type { Flow } from '../types';
+import type { Flow } from '../../domain/conversations/messages';
 import type { Dialog, Seed, Step, StepOutcome, Transition, TurnContext } from './dialog';
 
 /** The result of one turn of a dialog: what to say and the state to keep. */

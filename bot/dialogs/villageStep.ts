@@ -3,7 +3,7 @@ import { compact, normalizeText } from '../nlu/normalize';
 import { parseChineseNumber } from '../nlu/numbers';
 import { getDefaultVillageMatcher } from '../nlu/villages';
 import { parseYesNo } from '../nlu/yesNo';
-import { InboundLocation } from '../types';
+import { InboundLocation } from '../../domain/conversations/messages';
 import { villageLabel } from '../routing';
 import { NOT_UNDERSTOOD } from '../texts';
 import type { Step, StepOutcome, TurnContext } from './dialog';

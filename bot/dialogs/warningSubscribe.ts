@@ -4,7 +4,7 @@ import { detectIntent } from '../nlu/intent';
 import { compact, normalizeText } from '../nlu/normalize';
 import { villageLabel } from '../routing';
 import { NOT_UNDERSTOOD } from '../texts';
-import { slotStep, type Dialog, type Step } from './dialog';
+import { autoStep, slotStep, type Dialog } from './dialog';
 import { VillageSlots, villageStep } from './villageStep';
 
 const Slots = z.object({
@@ -34,27 +34,20 @@ function withChoices(slots: Slots, subscriptions: readonly string[]): Slots {
   return { ...slots, villageChoices: subscriptions.slice(0, 9) };
 }
 
-const applyStep: Step<Slots> = {
-  id: 'apply',
-  auto: true,
-  filled: () => false,
-  clear: (slots) => slots,
-  prompt: () => '',
-  async answer(slots, ctx) {
-    const subscribe = slots.action === 'subscribe';
-    if (!subscribe && ctx.contact.warningSubscriptions.length === 0) {
-      return { kind: 'done', say: '您还没有订阅预警。要订阅回复“订阅预警”，回复“菜单”办别的事' };
-    }
-    const code = slots.villageCode;
-    if (!code) return { kind: 'done', say: '没有选村子，没有改动。回复“菜单”办别的事' };
-    const now = await warningSubscriptionManager({ actor: ctx.actor, regionCode: code, subscribe, now: ctx.now, requestId: ctx.requestId });
-    ctx.contact.warningSubscriptions = now;
-    const place = villageLabel(code);
-    return subscribe
-      ? { kind: 'done', say: `已订阅${place}的预警。有预警会发到这里，看到后请回复“收到”，让网格员晓得您收到了。\n取消回复“取消预警”，回复“菜单”办别的事` }
-      : { kind: 'done', say: `已取消${place}的预警，以后不再发。\n回复“菜单”办别的事` };
-  },
-};
+const applyStep = autoStep<Slots>('apply', async (slots, ctx) => {
+  const subscribe = slots.action === 'subscribe';
+  if (!subscribe && ctx.contact.warningSubscriptions.length === 0) {
+    return { kind: 'done', say: '您还没有订阅预警。要订阅回复“订阅预警”，回复“菜单”办别的事' };
+  }
+  const code = slots.villageCode;
+  if (!code) return { kind: 'done', say: '没有选村子，没有改动。回复“菜单”办别的事' };
+  const now = await warningSubscriptionManager({ actor: ctx.actor, regionCode: code, subscribe, now: ctx.now, requestId: ctx.requestId });
+  ctx.contact.warningSubscriptions = now;
+  const place = villageLabel(code);
+  return subscribe
+    ? { kind: 'done', say: `已订阅${place}的预警。有预警会发到这里，看到后请回复“收到”，让网格员晓得您收到了。\n取消回复“取消预警”，回复“菜单”办别的事` }
+    : { kind: 'done', say: `已取消${place}的预警，以后不再发。\n回复“菜单”办别的事` };
+});
 
 const subscribeVillage = villageStep<Slots>({ question: '订阅哪个村（社区）的预警？', choicesLead: '取消哪个村（社区）的预警？' });
 

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppOptions } from '../../api/createApp';
+import { createEngine } from '../../bot/engine';
 
 export interface TestServer {
   url: string;
@@ -13,8 +14,8 @@ export interface TestServer {
  * A real HTTP server around `createApp()` on a free loopback port. Register it per test file:
  * `const server = useTestServer();` then `server().request(...)` inside tests.
  */
-export async function startTestServer(options?: AppOptions): Promise<TestServer> {
-  const handle = createApp(options).callback();
+export async function startTestServer(options?: Partial<AppOptions>): Promise<TestServer> {
+  const handle = createApp({ chat: createEngine(), ...options }).callback();
   const server = http.createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -36,7 +37,7 @@ export async function startTestServer(options?: AppOptions): Promise<TestServer>
 }
 
 /** Starts one test server for the file (after the database is connected) and closes it at the end. */
-export function useTestServer(options?: AppOptions): () => TestServer {
+export function useTestServer(options?: Partial<AppOptions>): () => TestServer {
   let current: TestServer | undefined;
   beforeAll(async () => {
     current = await startTestServer(options);

@@ -6,7 +6,7 @@ import { notFound } from '../../../domain/core/errors';
 import type { Submitter } from '../../../domain/core/submission';
 import { parseInput } from '../../../domain/core/parseInput';
 import { requireActor } from '../../middlewares/auth';
-import { documentRoute, standardErrors } from '../../openapi';
+import { documentRoute, json, standardErrors } from '../../openapi';
 import { canViewApplication } from '../../policies/application';
 import { presentApplication } from '../../presenters/application';
 import type { AppContext, AppState } from '../../state';
@@ -15,7 +15,6 @@ import { IdOnly } from '../shared';
 import { ApplicationListQuery, ApplicationPage, ApplicationParams, ApplicationResponse, CreateApplicationBody, MineQuery } from './schema';
 
 const TAG = ['绿色通道与小额信贷'];
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 const audienceOf = (actor: Submitter) => ({ audience: actor.kind === 'staff' ? 'staff' : 'applicant' } as const);
 
 documentRoute({ method: 'post', path: '/api/applications', tags: TAG,

@@ -3,14 +3,13 @@ import { AuditLog } from '../../../models/auditLog';
 import { DomainError } from '../../../domain/core/errors';
 import { parseInput } from '../../../domain/core/parseInput';
 import { requireStaff } from '../../middlewares/auth';
-import { documentRoute, standardErrors } from '../../openapi';
+import { documentRoute, json, standardErrors } from '../../openapi';
 import { authorize } from '../../policies/authorize';
 import { canReadAuditLog } from '../../policies/audit';
 import { presentAuditEntry } from '../../presenters/audit';
 import type { AppContext, AppState } from '../../state';
 import { AuditPage, AuditQuery } from './schema';
 
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 documentRoute({ method: 'get', path: '/api/audit', tags: ['审计日志'],
   summary: '审计日志：谁在何时对哪条记录做了什么（只有区管理员可以看；只能查，不能改、不能删）', security: [{ bearer: [] }],

@@ -6,12 +6,11 @@ import { StaffUser } from '../../../models/staffUser';
 import { parseInput } from '../../../domain/core/parseInput';
 import { DomainError } from '../../../domain/core/errors';
 import { requireActor, requireStaff } from '../../middlewares/auth';
-import { documentRoute, ErrorBody, standardErrors } from '../../openapi';
+import { documentRoute, ErrorBody, json, standardErrors } from '../../openapi';
 import { presentStaff } from '../../presenters/staff';
 import type { AppContext, AppState } from '../../state';
 import { ConsoleTokensView, LoginInput, MeView, RefreshInput } from './schema';
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const locked = { description: '密码连续输错，账号暂时锁定', ...json(ErrorBody) };
 
 documentRoute({

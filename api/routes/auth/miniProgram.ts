@@ -6,11 +6,10 @@ import { redeemInvitation } from '../../../domain/staff/invitations';
 import { issueAccessToken, ACCESS_TOKEN_TTL_SECONDS } from '../../../domain/auth/accessToken';
 import { parseInput } from '../../../domain/core/parseInput';
 import { requireVillager } from '../../middlewares/auth';
-import { documentRoute, ErrorBody, standardErrors } from '../../openapi';
+import { documentRoute, ErrorBody, json, standardErrors } from '../../openapi';
 import type { AppContext, AppState } from '../../state';
 import { LinkHouseholdInput, MiniProgramLoginInput, MiniProgramTokenView, RedeemInvitationInput, toHouseholdProof } from './schema';
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const error = (description: string) => ({ description, ...json(ErrorBody) });
 const tokenResponse = { description: 'levee 的访问令牌（1 小时；过期后重新 wx.login 即可）', ...json(MiniProgramTokenView) };
 

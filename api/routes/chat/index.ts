@@ -2,10 +2,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Router from '@koa/router';
-import { sharedEngine } from '../../../bot/sharedEngine';
-import type { Inbound } from '../../../bot/types';
+import type { Inbound, Reply } from '../../../domain/conversations/messages';
 import { parseInput } from '../../../domain/core/parseInput';
-import { documentRoute, standardErrors } from '../../openapi';
+import { documentRoute, json, standardErrors } from '../../openapi';
 import type { AppState } from '../../state';
 import { ChatRequestSchema, ChatResponseSchema, type ChatRequest } from './schema';
 
@@ -15,9 +14,9 @@ documentRoute({
   tags: ['chat'],
   summary: '网页聊天：村民发一条消息，得到机器人的回复',
   description: '匿名会话，以 sessionId 区分；同一 messageId 重发只处理一次（第二次回复为空）。和微信、终端用的是同一个对话引擎。',
-  request: { body: { content: { 'application/json': { schema: ChatRequestSchema } } } },
+  request: { body: json(ChatRequestSchema) },
   responses: {
-    200: { description: '机器人的回复', content: { 'application/json': { schema: ChatResponseSchema } } },
+    200: { description: '机器人的回复', ...json(ChatResponseSchema) },
     400: standardErrors[400],
     429: standardErrors[429],
   },
@@ -31,13 +30,21 @@ function toInbound(body: ChatRequest): Inbound {
   return { ...base, kind: 'text', text: body.text ?? '' };
 }
 
+/**
+ * What the web chat needs of the bot: the engine `main.ts` creates once and shares with the WeChat channel, so that
+ * all messages of a person pass through one per-user queue. The API never creates or imports the bot itself.
+ */
+export interface ChatEngine {
+  handle(message: Inbound): Promise<Reply[]>;
+}
+
 /** `POST /api/chat` (mounted under the `/api` router). */
-export function chatRouter(): Router<AppState> {
+export function chatRouter(engine: ChatEngine): Router<AppState> {
   const router = new Router<AppState>();
   router.post('/chat', async function chat(ctx) {
     const body = parseInput(ChatRequestSchema, ctx.request.body);
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = { replies: await sharedEngine().handle(toInbound(body)) };
+    ctx.body = { replies: await engine.handle(toInbound(body)) };
   });
   return router;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FLOWS, InboundImage, InboundLocation } from '../../../bot/types';
+import { FLOWS, InboundImage, InboundLocation } from '../../../domain/conversations/messages';
 
 /** `POST /api/chat`: one message of an anonymous web chat session; exactly one of text, image, location. */
 export const ChatRequestSchema = z

@@ -9,7 +9,7 @@ import { DateTime, ObjectIdText } from '../../../domain/core/schema';
 import { EventInput } from '../../../domain/events/schema';
 import { parseInput } from '../../../domain/core/parseInput';
 import { requireActor, requireStaff } from '../../middlewares/auth';
-import { documentRoute, standardErrors } from '../../openapi';
+import { documentRoute, json, standardErrors } from '../../openapi';
 import { presentEvent } from '../../presenters/event';
 import type { AppContext, AppState } from '../../state';
 import { commandContext } from '../context';
@@ -21,7 +21,6 @@ const CloseBody = z.strictObject({ endAt: DateTime('结束时间').optional() })
 const EventListQuery = z.strictObject({ status: z.enum(['open', 'closed']).optional().meta({ title: '状态' }), ...PageQuery });
 const EventView = z.looseObject({ id: z.string(), name: z.string(), disasterType: z.enum(DISASTER_TYPES), status: z.enum(['open', 'closed']) }).meta({ id: 'DisasterEvent' });
 const EventResponse = z.object({ event: EventView });
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 documentRoute({ method: 'post', path: '/api/events', tags: TAG, summary: '新建灾害事件（镇街：本镇街；区：全区）', security: [{ bearer: [] }],
   request: { body: { required: true, ...json(EventInput) } }, responses: { 201: { description: '已新建', ...json(EventResponse) }, ...standardErrors } });

@@ -9,7 +9,7 @@ import { fileStorage } from '../../../domain/files/fileStore';
 import { fileUploader, MAX_PHOTO_BYTES, photoTooLarge } from '../../../domain/files/fileUploader';
 import { parseInput } from '../../../domain/core/parseInput';
 import { requireActor } from '../../middlewares/auth';
-import { documentRoute, standardErrors } from '../../openapi';
+import { documentRoute, json, standardErrors } from '../../openapi';
 import { canReadFile } from '../../policies/file';
 import { presentFile } from '../../presenters/file';
 import type { AppContext, AppState } from '../../state';
@@ -43,8 +43,8 @@ async function uploadedFile(ctx: AppContext): Promise<Express.Multer.File> {
 
 documentRoute({ method: 'post', path: '/api/files', tags: TAG, summary: '上传一张现场照片（按内容去重；先上传，再在上报里引用编号）',
   security: [{ bearer: [] }], request: { body: { required: true, content: { 'multipart/form-data': { schema: UploadBody } } } },
-  responses: { 201: { description: '已保存', content: { 'application/json': { schema: FileResponse } } },
-    200: { description: '同一张照片已经上传过', content: { 'application/json': { schema: FileResponse } } },
+  responses: { 201: { description: '已保存', ...json(FileResponse) },
+    200: { description: '同一张照片已经上传过', ...json(FileResponse) },
     ...standardErrors, 413: { ...standardErrors[400], description: '照片太大' }, 415: { ...standardErrors[400], description: '不是 JPEG、PNG 或 WebP' } } });
 async function uploadFile(ctx: AppContext): Promise<void> {
   const actor = requireActor(ctx);

@@ -7,7 +7,7 @@ import { findHouseholds } from '../../../domain/households/findHouseholds';
 import { revealHouseholdPii } from '../../../domain/households/revealHouseholdPii';
 import { parseInput } from '../../../domain/core/parseInput';
 import { requireActor, requireStaff } from '../../middlewares/auth';
-import { documentRoute, standardErrors } from '../../openapi';
+import { documentRoute, json, standardErrors } from '../../openapi';
 import { authorize } from '../../policies/authorize';
 import {
   canAssignGridWorker,
@@ -33,7 +33,6 @@ import {
 } from './schema';
 
 const TAG = ['农户'];
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 const conflict = { 409: { ...standardErrors[400], description: '户编号已经登记过' } };
 const householdNotFound = () => notFound('household_not_found', '没有找到这户');
 

@@ -9,7 +9,7 @@ import { REPORT_STATUS_NAMES } from '../../../domain/reports/reportTransitions';
 import type { Submitter } from '../../../domain/core/submission';
 import { parseInput } from '../../../domain/core/parseInput';
 import { requireActor, requireStaff } from '../../middlewares/auth';
-import { documentRoute, standardErrors } from '../../openapi';
+import { documentRoute, json, standardErrors } from '../../openapi';
 import { canAssignReport, canChangeReportStatus, canViewReport } from '../../policies/report';
 import { presentReport } from '../../presenters/report';
 import type { AppContext, AppState } from '../../state';
@@ -18,7 +18,6 @@ import { IdOnly } from '../shared';
 import { AssignBody, CreateReportBody, MineQuery, ReportListQuery, ReportPage, ReportParams, ReportResponse, StatusBody } from './schema';
 
 const TAG = ['灾情上报'];
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 const ok = (description: string) => ({ 200: { description, ...json(ReportResponse) } });
 
 const audienceOf = (actor: Submitter) => ({ audience: actor.kind === 'staff' ? 'staff' : 'reporter' } as const);

@@ -6,7 +6,7 @@ import { issueInvitation } from '../../../domain/staff/invitations';
 import { regionLevel } from '../../../domain/core/regionScope';
 import { parseInput } from '../../../domain/core/parseInput';
 import { requireStaff } from '../../middlewares/auth';
-import { documentRoute, standardErrors } from '../../openapi';
+import { documentRoute, json, standardErrors } from '../../openapi';
 import { authorize } from '../../policies/authorize';
 import { canCreateStaff, canInviteStaff, canReadStaff } from '../../policies/staff';
 import { presentStaff } from '../../presenters/staff';
@@ -15,7 +15,6 @@ import { commandContext } from '../context';
 import { InvitationResponse, NewInvitationInput, NewStaffInput, StaffListQuery, StaffPage, StaffResponse } from './schema';
 
 const TAG = ['工作人员'];
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 const conflict = { 409: { ...standardErrors[400], description: '用户名已被占用，或已经绑定微信' } };
 
 documentRoute({ method: 'get', path: '/api/staff', tags: TAG, summary: '查询工作人员（区管理员：全区；镇街：本镇街）', security: [{ bearer: [] }],
