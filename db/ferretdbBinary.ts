@@ -5,7 +5,6 @@ import { spawn, spawnSync } from 'node:child_process';
 import type { Logger } from 'pino';
 
 const MODULE_DIR = path.join(__dirname, 'ferretdb');
-const MODULE_FILES = ['go.mod', 'go.sum', 'main.go'];
 const GO_CANDIDATES = ['go', '/usr/local/go/bin/go', '/usr/lib/go/bin/go'];
 
 /** Thrown when the embedded database cannot be built or started; the message says what to do. */
@@ -19,9 +18,17 @@ export function findGo(): string | undefined {
   return candidates.find((candidate) => spawnSync(candidate, ['version'], { stdio: 'ignore' }).status === 0);
 }
 
+/** The files the build reads: go.mod, go.sum and every Go source of the module (tests are not built). */
+function moduleFiles(): string[] {
+  return fs
+    .readdirSync(MODULE_DIR)
+    .filter((file) => file === 'go.mod' || file === 'go.sum' || (file.endsWith('.go') && !file.endsWith('_test.go')))
+    .sort();
+}
+
 function moduleHash(): string {
   const hash = crypto.createHash('sha256');
-  for (const file of MODULE_FILES) hash.update(file).update(fs.readFileSync(path.join(MODULE_DIR, file)));
+  for (const file of moduleFiles()) hash.update(file).update(fs.readFileSync(path.join(MODULE_DIR, file)));
   return hash.digest('hex').slice(0, 16);
 }
 
