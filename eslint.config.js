@@ -1,6 +1,7 @@
 // @ts-check
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
+const levee = require('./eslint/layers');
 
 module.exports = tseslint.config(
   { ignores: ['node_modules/', 'data/', '.cache/', 'coverage/', 'miniprogram/', 'admin/dist/', '**/*.js'] },
@@ -9,7 +10,9 @@ module.exports = tseslint.config(
   {
     files: ['**/*.ts'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: __dirname } },
+    plugins: { levee },
     rules: {
+      'levee/layers': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
