@@ -7,7 +7,7 @@ import type { Wechaty } from 'wechaty';
 import { PuppetMock, mock } from 'wechaty-puppet-mock';
 import { createBot } from '../../bot/createBot';
 import { createEngine, type Engine } from '../../bot/engine';
-import type { BotChannel, Reply } from '../../bot/types';
+import type { BotChannel, Reply } from '../../domain/conversations/messages';
 
 /** 东温泉镇黄金林村: the village of the scripted villagers. */
 export const HUANGJINLIN = '500113114218';
