@@ -4,6 +4,7 @@ import { Session } from '../../models/session';
 import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken } from './accessToken';
 import { verifyPassword } from './password';
 import { staffActorOf } from '../staff/staffActorOf';
+import { settleAttempt, takeAttempt, type AttemptBudget } from '../core/attemptBudget';
 import { DomainError } from '../core/errors';
 
 /** Failed password checks in a row that lock an account, and for how long. */
@@ -61,29 +62,32 @@ async function openSession(staff: StaffUserDocument, familyId: string, now: Date
   };
 }
 
-/** Counts a wrong password; the fifth in a row locks the account for `LOCKOUT_MS` and starts the count afresh. */
-async function recordFailure(staff: StaffUserDocument, now: Date): Promise<DomainError> {
-  // $inc is atomic, so parallel guesses cannot slip past the limit between a read and a write.
-  const updated = await StaffUser.findOneAndUpdate({ _id: staff._id }, { $inc: { failedLogins: 1 } }, { returnDocument: 'after' }).lean();
-  if ((updated?.failedLogins ?? 0) < MAX_FAILED_LOGINS) return wrongCredentials();
-  const until = new Date(now.getTime() + LOCKOUT_MS);
-  await StaffUser.updateOne({ _id: staff._id }, { $set: { lockedUntil: until, failedLogins: 0 } });
-  return locked(until);
+/** The budget of password checks on a staff account: five wrong in a row lock it for `LOCKOUT_MS`. */
+function loginBudget(staff: StaffUserDocument): AttemptBudget {
+  return { collection: StaffUser.collection, id: staff._id, countField: 'failedLogins', lockedUntilField: 'lockedUntil', max: MAX_FAILED_LOGINS, lockMs: LOCKOUT_MS };
 }
 
 /**
  * Signs a staff member in with username and password (console). Unknown user, disabled account, no password and
- * wrong password all answer the same 401, in the same time. A locked account answers 423 without checking the
- * password, so guesses during the lock neither count nor succeed.
+ * wrong password all answer the same 401, in the same time. Each attempt is counted before its password is checked,
+ * so of a parallel burst only the first five are checked; the fifth wrong one locks the account (423), and guesses
+ * during the lock are neither checked nor counted.
  */
 export async function signInWithPassword(props: { username: string; password: string; now: Date } & ClientInfo): Promise<ConsoleTokens> {
   const { username, password, now } = props;
   const staff = await StaffUser.findOne({ username: username.trim().toLowerCase() });
-  if (staff?.lockedUntil && staff.lockedUntil > now) throw locked(staff.lockedUntil);
-  const ok = await verifyPassword(password, staff?.passwordHash);
-  if (!staff || !staff.active) throw wrongCredentials();
-  if (!ok) throw await recordFailure(staff, now);
-  await StaffUser.updateOne({ _id: staff._id }, { $set: { failedLogins: 0, lastLoginAt: now }, $unset: { lockedUntil: 1 } });
+  if (!staff) {
+    await verifyPassword(password, undefined);
+    throw wrongCredentials();
+  }
+  const budget = loginBudget(staff);
+  const attempt = await takeAttempt(budget, now);
+  if (attempt.kind === 'locked') throw locked(attempt.until);
+  const ok = (await verifyPassword(password, staff.passwordHash)) && staff.active;
+  const settled = await settleAttempt(budget, attempt, ok, now);
+  if ('lockedUntil' in settled) throw locked(settled.lockedUntil);
+  if (!ok) throw wrongCredentials();
+  await StaffUser.updateOne({ _id: staff._id }, { $set: { lastLoginAt: now } });
   return openSession(staff, crypto.randomUUID(), now, props);
 }
 

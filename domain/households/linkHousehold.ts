@@ -4,6 +4,7 @@ import { Household, householdByPersonHash } from '../../models/household';
 import { hashPii, openPii } from '../../lib/pii';
 import type { VillagerActor } from '../core/actor';
 import { recordAudit } from '../core/recordAudit';
+import { settleAttempt, takeAttempt, type AttemptBudget } from '../core/attemptBudget';
 import { DomainError } from '../core/errors';
 
 /** Failed checks in a row that lock a contact out of further checks, and for how long. */
@@ -65,24 +66,21 @@ function lockedError(until: Date): DomainError {
   });
 }
 
-async function recordFailure(contactId: string, now: Date): Promise<DomainError> {
-  // FerretDB can lose one of two concurrent $inc on a document (models/README.md): parallel guesses of one
-  // contact may count as fewer. The bot handles one user's messages one at a time, so a chat counts every
-  // failure; the mini-program is one person tapping a form, where a lost count only delays the lock.
-  const updated = await Contact.findOneAndUpdate({ _id: contactId }, { $inc: { householdCheckFailures: 1 } }, { returnDocument: 'after' }).lean();
-  const failures = updated?.householdCheckFailures ?? 0;
-  if (failures < MAX_HOUSEHOLD_CHECK_FAILURES) {
-    return new DomainError(400, 'household_check_failed', `没有核对上，请检查姓名和号码（还可以再试 ${MAX_HOUSEHOLD_CHECK_FAILURES - failures} 次）`);
-  }
-  const until = new Date(now.getTime() + HOUSEHOLD_CHECK_LOCK_MS);
-  await Contact.updateOne({ _id: contactId }, { $set: { householdCheckLockedUntil: until, householdCheckFailures: 0 } });
-  return lockedError(until);
+/** The budget of household checks on a contact: five misses in a row lock it out for a day. */
+function checkBudget(contactId: Types.ObjectId): AttemptBudget {
+  return {
+    collection: Contact.collection,
+    id: contactId,
+    countField: 'householdCheckFailures',
+    lockedUntilField: 'householdCheckLockedUntil',
+    max: MAX_HOUSEHOLD_CHECK_FAILURES,
+    lockMs: HOUSEHOLD_CHECK_LOCK_MS,
+  };
 }
 
 /** The contact fields a check reads. */
 interface CheckedContact {
   _id: Types.ObjectId;
-  householdCheckLockedUntil?: Date | null;
 }
 
 /** The outcome of {@link checkAndLink}: the household now linked, or why not (the error to give). */
@@ -98,19 +96,21 @@ async function checkAndLink(
   props: { actor: VillagerActor; proof: HouseholdProof; now: Date; requestId?: string; ip?: string },
 ): Promise<CheckOutcome> {
   const { actor, proof, now } = props;
-  if (contact.householdCheckLockedUntil && contact.householdCheckLockedUntil > now) {
-    return { kind: 'refused', error: lockedError(contact.householdCheckLockedUntil) };
-  }
+  const budget = checkBudget(contact._id);
+  const attempt = await takeAttempt(budget, now);
+  if (attempt.kind === 'locked') return { kind: 'refused', error: lockedError(attempt.until) };
   const matches = await matchingHouseholds(proof);
+  // Only one household matched is a success: an ambiguous proof counts like a miss, so it cannot reset the count.
+  const settled = await settleAttempt(budget, attempt, matches.length === 1, now);
+  if ('lockedUntil' in settled) return { kind: 'refused', error: lockedError(settled.lockedUntil) };
   if (matches.length > 1) {
     return { kind: 'refused', error: new DomainError(409, 'household_ambiguous', '有不止一户对得上，请改用手机号核对，或请网格员帮您绑定') };
   }
   const [match] = matches;
-  if (!match) return { kind: 'refused', error: await recordFailure(contact._id.toString(), now) };
-  await Contact.updateOne(
-    { _id: contact._id },
-    { $set: { householdId: match.householdId, name: proof.name.trim(), householdCheckFailures: 0 }, $unset: { householdCheckLockedUntil: 1 } },
-  );
+  if (!match) {
+    return { kind: 'refused', error: new DomainError(400, 'household_check_failed', `没有核对上，请检查姓名和号码（还可以再试 ${settled.remaining} 次）`) };
+  }
+  await Contact.updateOne({ _id: contact._id }, { $set: { householdId: match.householdId, name: proof.name.trim() } });
   await recordAudit({
     actor,
     action: 'contact.link_household',

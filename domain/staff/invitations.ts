@@ -62,8 +62,9 @@ export async function issueInvitation(props: {
 
 /**
  * Links the mini-program WeChat identity of the signed-in contact to the staff account an invitation names.
- * The account is claimed with a conditional update (only while unlinked), then the invitation is marked used:
- * a retry after a crash between the two finds the account linked and stops. Records `staff.link_wechat`.
+ * The invitation is claimed first with a conditional update (only while unused), so a code redeemed twice at once
+ * links once; then the account is claimed the same way (only while unlinked). When the account cannot be linked the
+ * invitation is given back, so the grid worker can try again with it. Records `staff.link_wechat`.
  */
 export async function redeemInvitation(props: {
   actor: VillagerActor;
@@ -76,7 +77,14 @@ export async function redeemInvitation(props: {
   const contact = await Contact.findById(actor.contactId).lean();
   if (!contact || contact.channel !== 'miniprogram') throw new DomainError(403, 'forbidden', '请在小程序里使用邀请码');
   const invitation = await StaffInvitation.findOne({ codeHash: codeHash(props.code), usedAt: { $exists: false }, expiresAt: { $gt: now } }).lean();
-  if (!invitation) throw new DomainError(400, 'invitation_invalid', '邀请码不对或已经过期，请向镇街工作人员重新要一个');
+  const invalidCode = () => new DomainError(400, 'invitation_invalid', '邀请码不对或已经过期，请向镇街工作人员重新要一个');
+  if (!invitation) throw invalidCode();
+  const claimed = await StaffInvitation.updateOne(
+    { _id: invitation._id, usedAt: { $exists: false } },
+    { $set: { usedAt: now, usedByContactId: contact._id } },
+  );
+  if (claimed.modifiedCount !== 1) throw invalidCode();
+  const giveBack = () => StaffInvitation.updateOne({ _id: invitation._id, usedByContactId: contact._id }, { $unset: { usedAt: '', usedByContactId: '' } });
   let linked;
   try {
     linked = await StaffUser.updateOne(
@@ -84,11 +92,14 @@ export async function redeemInvitation(props: {
       { $set: { wechatOpenId: contact.externalId } },
     );
   } catch (error) {
+    await giveBack();
     if (isDuplicateKeyError(error)) throw conflict('wechat_already_linked', '这个微信已经绑定了另一个工作人员账号');
     throw error;
   }
-  if (linked.modifiedCount !== 1) throw alreadyLinked();
-  await StaffInvitation.updateOne({ _id: invitation._id }, { $set: { usedAt: now, usedByContactId: contact._id } });
+  if (linked.modifiedCount !== 1) {
+    await giveBack();
+    throw alreadyLinked();
+  }
   await Contact.updateOne({ _id: contact._id }, { $set: { staffUserId: invitation.staffUserId } });
   const staff = await StaffUser.findById(invitation.staffUserId).lean().orFail();
   const staffActor = staffActorOf(staff);
