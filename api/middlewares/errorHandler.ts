@@ -1,4 +1,5 @@
 import type { Context, Next } from 'koa';
+import mongoose from 'mongoose';
 import { DomainError } from '../../domain/core/errors';
 import { logger } from '../../lib/logger';
 
@@ -10,6 +11,18 @@ interface HttpLikeError {
 
 function asHttpError(error: unknown): HttpLikeError {
   return typeof error === 'object' && error !== null ? (error as HttpLikeError) : {};
+}
+
+/** Seconds a client is asked to wait before retrying while the database is away. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Whether an error came from the database or the way to it (server down, hung, restarting, connection lost): every
+ * MongoDB driver error, and mongoose's own errors for a connection that is not there.
+ */
+function isDatabaseError(error: unknown): boolean {
+  if (error instanceof mongoose.mongo.MongoError) return true;
+  return error instanceof mongoose.Error && /^MongooseServerSelectionError$|^MongooseError$/.test(error.name) && /connect|server/i.test(error.message);
 }
 
 /** Turns every thrown error into `{ error: { code, message } }`; unexpected ones are logged and never leak details. */
@@ -30,6 +43,14 @@ export function errorHandler() {
       if (typeof http.status === 'number' && http.status >= 400 && http.status < 500) {
         ctx.status = http.status;
         ctx.body = { error: clientError(http.status, http.type) };
+        return;
+      }
+      if (isDatabaseError(error)) {
+        // The request can be retried: submissions are idempotent on their client id, so nothing is doubled.
+        logger.warn({ err: error, requestId: ctx.state.requestId }, 'Database unavailable');
+        ctx.status = 503;
+        ctx.set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+        ctx.body = { error: { code: 'database_unavailable', message: '系统正忙，请过几秒钟再试' } };
         return;
       }
       logger.error({ err: error, requestId: ctx.state.requestId }, 'Unhandled error');
