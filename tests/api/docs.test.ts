@@ -1,6 +1,8 @@
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { z } from 'zod';
 import { apiRouter } from '../../api/routes';
+import { createEngine } from '../../bot/engine';
+import { launchBrowser } from '../helpers/browser';
 import { useTestServer } from '../helpers/testServer';
 
 const server = useTestServer();
@@ -12,7 +14,7 @@ const OpenApiJson = z.object({
 
 /** Every method and path the `/api` router serves, in OpenAPI form (`:id` → `{id}`); HEAD goes with GET. */
 function registeredRoutes(): string[] {
-  return apiRouter().stack.flatMap((layer) => {
+  return apiRouter(createEngine()).stack.flatMap((layer) => {
     // A RegExp path cannot be documented; it is listed as its source so the comparison below fails loudly.
     const path = typeof layer.path === 'string' ? layer.path.replace(/:(\w+)/g, '{$1}') : layer.path.source;
     return layer.methods.filter((method) => method !== 'HEAD').map((method) => `${method.toLowerCase()} ${path}`);
@@ -39,10 +41,7 @@ describe('GET /api/openapi.json', () => {
 describe('GET /api/docs', () => {
   let browser: Browser | undefined;
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();

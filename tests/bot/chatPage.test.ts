@@ -1,7 +1,8 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { z } from 'zod';
 import { Report } from '../../models/report';
 import { Contact } from '../../models/contact';
+import { launchBrowser } from '../helpers/browser';
 import { useTestDatabase } from '../helpers/db';
 import { useTestServer } from '../helpers/testServer';
 import { HEAD_NAME, HEAD_PHONE, HUANGJINLIN, seedBotWorld } from './helpers';
@@ -12,10 +13,7 @@ const server = useTestServer();
 let browser: Browser;
 beforeAll(async () => {
   await seedBotWorld();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser.close();
