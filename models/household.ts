@@ -94,10 +94,19 @@ const householdSchema = new Schema(
     loans: { type: [loanSchema], default: [] },
     bankAccount: { type: piiSchema },
     gridWorkerId: { type: Schema.Types.ObjectId, ref: 'StaffUser' },
+    /**
+     * Top-level lookup keys of everyone in the household (`householdKeysOf`), kept by every write of head or members:
+     * the embedded database serves an equality on one element of a top-level array from an index, never a dotted path.
+     */
+    keys: { type: [String], default: [] },
     demo: { type: Boolean, default: false },
   },
   { timestamps: true },
 );
+
+householdSchema.pre('validate', function keepKeys() {
+  if (this.head) this.keys = householdKeysOf({ head: this.head, members: this.members });
+});
 
 householdSchema.pre('validate', function checkHead() {
   if (this.head && this.head.relation !== '户主') this.invalidate('head.relation', '户主的关系须为“户主”');
@@ -108,18 +117,46 @@ householdSchema.index({ householdNo: 1 }, { unique: true });
 householdSchema.index({ villageCode: 1 });
 householdSchema.index({ townCode: 1 });
 householdSchema.index({ gridWorkerId: 1 });
-householdSchema.index({ 'head.idNumber.hash': 1 });
-householdSchema.index({ 'head.phone.hash': 1 });
-householdSchema.index({ 'members.idNumber.hash': 1 });
-householdSchema.index({ 'members.phone.hash': 1 });
+householdSchema.index({ keys: 1 });
 householdSchema.index({ demo: 1 });
+
+/** The shortest start of a name that is a lookup key: one character (a surname) would match half a village. */
+export const MIN_NAME_KEY_LENGTH = 2;
+
+/** Names as typed and as stored compare equal after NFKC and trimming (全角 letters, stray spaces). */
+export const normalizeName = (name: string): string => name.normalize('NFKC').trim();
+
+/** The lookup key of a person's ID number hash, phone hash, or (the start of a) name. */
+export const householdKey = {
+  idNumber: (hash: string): string => `id:${hash}`,
+  phone: (hash: string): string => `phone:${hash}`,
+  name: (name: string): string => `name:${normalizeName(name)}`,
+};
+
+interface KeyedPerson {
+  name: string;
+  idNumber?: { hash?: string | null } | null;
+  phone?: { hash?: string | null } | null;
+}
+
+/** Every lookup key of a household: each person's ID and phone hash, their name and its starts of two or more characters. */
+export function householdKeysOf(household: { head: KeyedPerson; members: readonly KeyedPerson[] }): string[] {
+  const keys = new Set<string>();
+  for (const person of [household.head, ...household.members]) {
+    if (person.idNumber?.hash) keys.add(householdKey.idNumber(person.idNumber.hash));
+    if (person.phone?.hash) keys.add(householdKey.phone(person.phone.hash));
+    const name = [...normalizeName(person.name)];
+    for (let length = MIN_NAME_KEY_LENGTH; length <= name.length; length++) keys.add(householdKey.name(name.slice(0, length).join('')));
+  }
+  return [...keys];
+}
 
 /**
  * The filter that finds the household of a person by the lookup hash of an ID number or phone, whether the
- * person is the head or another member (`hashPii` from `lib/pii.ts` makes the hash).
+ * person is the head or another member (`hashPii` from `lib/pii.ts` makes the hash): one top-level key.
  */
-export function householdByPersonHash(kind: 'idNumber' | 'phone', hash: string) {
-  return { $or: [{ [`head.${kind}.hash`]: hash }, { [`members.${kind}.hash`]: hash }] };
+export function householdByPersonHash(kind: 'idNumber' | 'phone', hash: string): { keys: string } {
+  return { keys: householdKey[kind](hash) };
 }
 
 /** Fields of a household. */

@@ -1,10 +1,10 @@
-import { Household, householdByPersonHash } from '../../models/household';
+import { Household, householdKey, normalizeName } from '../../models/household';
 import type { HOUSEHOLD_CATEGORIES } from '../../models/enums';
 import { hashPii } from '../../lib/pii';
 
 /** A register search, already parsed; every criterion is optional and they all must hold. */
 export interface HouseholdSearch {
-  /** The start of the head's or a member's name. */
+  /** The head's or a member's name, or its start (two characters or more). */
   name?: string;
   idNumber?: string;
   phone?: string;
@@ -14,30 +14,44 @@ export interface HouseholdSearch {
   pageSize: number;
 }
 
-const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The scope of the caller (`householdScopeFilter(actor)`): plain equalities on top-level fields. */
+export type HouseholdScope = { townCode?: string; villageCode?: string; gridWorkerId?: string };
+
+/** A person lookup matches a few households; more than this many for one key is not a lookup but a list. */
+const MAX_KEY_MATCHES = 500;
+
+/** The lookup keys the search names, most selective first. */
+function searchKeys(search: HouseholdSearch): string[] {
+  const keys: string[] = [];
+  if (search.idNumber) keys.push(householdKey.idNumber(hashPii('idNumber', search.idNumber)));
+  if (search.phone) keys.push(householdKey.phone(hashPii('phone', search.phone)));
+  if (search.name) keys.push(householdKey.name(normalizeName(search.name)));
+  return keys;
+}
 
 /**
- * Searches the register within `scope` (from `householdScopeFilter(actor)`, never from the request). ID numbers and
- * phones are matched through their lookup hash, for the head or any member. Two reads: the count and the page.
+ * Searches the register within `scope` (from `householdScopeFilter(actor)`, never from the request). Every filter is
+ * a flat equality on top-level fields, which the embedded database answers from its indexes: a person (ID number,
+ * phone, name) through one element of `keys`, further keys checked on the few households that one finds.
  */
-export async function findHouseholds(scope: object, search: HouseholdSearch) {
-  const criteria: object[] = [scope];
-  if (search.name) {
-    const prefix = { $regex: `^${escapeRegex(search.name)}` };
-    criteria.push({ $or: [{ 'head.name': prefix }, { 'members.name': prefix }] });
+export async function findHouseholds(scope: HouseholdScope, search: HouseholdSearch) {
+  const page = { page: search.page, pageSize: search.pageSize };
+  if (search.villageCode && scope.villageCode && search.villageCode !== scope.villageCode) return { items: [], total: 0, ...page };
+  const filter: Record<string, unknown> = { ...scope };
+  if (search.villageCode) filter.villageCode = search.villageCode;
+  if (search.category) filter.categories = search.category;
+  const skip = (search.page - 1) * search.pageSize;
+  const [first, ...more] = searchKeys(search);
+  if (first === undefined) {
+    const [total, items] = await Promise.all([
+      Household.countDocuments(filter),
+      Household.find(filter).sort({ householdNo: 1 }).skip(skip).limit(search.pageSize).lean(),
+    ]);
+    return { items, total, ...page };
   }
-  if (search.idNumber) criteria.push(householdByPersonHash('idNumber', hashPii('idNumber', search.idNumber)));
-  if (search.phone) criteria.push(householdByPersonHash('phone', hashPii('phone', search.phone)));
-  if (search.villageCode) criteria.push({ villageCode: search.villageCode });
-  if (search.category) criteria.push({ categories: search.category });
-  const filter = { $and: criteria };
-  const [total, items] = await Promise.all([
-    Household.countDocuments(filter),
-    Household.find(filter)
-      .sort({ householdNo: 1 })
-      .skip((search.page - 1) * search.pageSize)
-      .limit(search.pageSize)
-      .lean(),
-  ]);
-  return { items, total, page: search.page, pageSize: search.pageSize };
+  const found = await Household.find({ ...filter, keys: first }).limit(MAX_KEY_MATCHES).lean();
+  const matching = found
+    .filter((household) => more.every((key) => household.keys.includes(key)))
+    .sort((a, b) => a.householdNo.localeCompare(b.householdNo));
+  return { items: matching.slice(skip, skip + search.pageSize), total: matching.length, ...page };
 }

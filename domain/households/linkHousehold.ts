@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
 import { Contact } from '../../models/contact';
-import { Household, householdByPersonHash } from '../../models/household';
+import { Household, householdByPersonHash, householdKey } from '../../models/household';
 import { hashPii, openPii } from '../../lib/pii';
 import type { VillagerActor } from '../core/actor';
 import { recordAudit } from '../core/recordAudit';
@@ -54,7 +54,7 @@ async function matchingHouseholds(proof: HouseholdProof): Promise<Matched[]> {
       .map(matched);
   }
   const name = proof.name.normalize('NFKC').trim();
-  const candidates = await Household.find({ $or: [{ 'head.name': name }, { 'members.name': name }] }).limit(50).lean();
+  const candidates = await Household.find({ keys: householdKey.name(name) }).limit(50).lean();
   return candidates
     .filter((h) => [h.head, ...h.members].some((p) => sameName(p.name, name) && lastFourMatches(p, proof.idNumberLast4)))
     .map(matched);

@@ -13,7 +13,7 @@ export const HouseholdParams = z.strictObject({ id: ObjectIdText.meta({ title: '
 /** `GET /api/households`. */
 export const HouseholdListQuery = z
   .strictObject({
-    name: z.string().trim().min(1).max(30).optional().meta({ title: '姓名', description: '户主或家庭成员姓名的开头' }),
+    name: z.string().trim().min(2).max(30).optional().meta({ title: '姓名', description: '户主或家庭成员的姓名，或姓名的开头（至少两个字）' }),
     idNumber: IdNumber.optional().meta({ title: '身份证号' }),
     phone: OptionalPhone,
     villageCode: VillageCode.optional().meta({ title: '村（社区）' }),
