@@ -33,7 +33,8 @@ export function createApp({ chat, rateLimitPerMinute = 600 }: AppOptions): Koa<A
     rateLimit({
       limit: rateLimitPerMinute,
       windowMs: 60_000,
-      keyOf: (ctx) => (ctx.state.actor ? `actor:${ctx.state.actor.kind === 'staff' ? ctx.state.actor.id : ctx.state.actor.contactId}` : undefined),
+      keyOf: (ctx) =>
+        ctx.state.actor ? `actor:${ctx.state.actor.kind === 'staff' ? ctx.state.actor.id : ctx.state.actor.contactId}` : undefined,
     }),
   );
   for (const router of [healthRouter(), docsRouter(), apiRouter(chat), chatPageRouter()]) {

@@ -38,7 +38,14 @@ export interface CreateBotOptions {
  * Builds the WeChat bot (not started): a Wechaty on the configured puppet whose messages go through the engine.
  * The code does not care which puppet runs it; production uses the Official Account puppet (README, "WeChat").
  */
-export function createBot({ engine, puppet, puppetName, puppetOptions, sendIntervalMs = WECHAT_SEND_INTERVAL_MS, log = defaultLogger }: CreateBotOptions): Wechaty {
+export function createBot({
+  engine,
+  puppet,
+  puppetName,
+  puppetOptions,
+  sendIntervalMs = WECHAT_SEND_INTERVAL_MS,
+  log = defaultLogger,
+}: CreateBotOptions): Wechaty {
   let bot: Wechaty;
   if (puppet) {
     bot = WechatyBuilder.build({ name: 'levee', puppet });

@@ -123,10 +123,18 @@ async function onCommand(command: GlobalCommand, ctx: TurnContext, state: Conver
     case 'menu':
       return menu(pauseActive(state));
     case 'cancel':
-      return menu({ ...state, active: undefined, paused: active ? state.paused : undefined }, active || state.paused ? '好的，已取消。' : undefined);
+      return menu(
+        { ...state, active: undefined, paused: active ? state.paused : undefined },
+        active || state.paused ? '好的，已取消。' : undefined,
+      );
     case 'restart':
       if (!active) return menu(state);
-      return applyTurn(await dialogOf(active.flow).begin(ctx, { text: '' }), ctx, { ...state, active: undefined, offer: undefined }, '好的，重新开始。');
+      return applyTurn(
+        await dialogOf(active.flow).begin(ctx, { text: '' }),
+        ctx,
+        { ...state, active: undefined, offer: undefined },
+        '好的，重新开始。',
+      );
     case 'back': {
       const turn = active && !state.offer ? await dialogOf(active.flow).back(active.slots, active.history, ctx) : undefined;
       return turn ? applyTurn(turn, ctx, state) : menu(pauseActive(state));
@@ -184,7 +192,11 @@ async function toActive(ctx: TurnContext, state: ConversationState, active: Dial
 export async function respond(ctx: TurnContext, stored: ConversationState, settings: RespondSettings): Promise<Outcome> {
   const state = expire(stored, ctx.now, settings.keepMs);
   if (ctx.inbound.kind === 'voice') {
-    const text = await handOff(ctx, 'voice', { flow: state.active?.flow ?? 'menu', step: state.active?.step ?? 'choose', villageCode: state.villageCode });
+    const text = await handOff(ctx, 'voice', {
+      flow: state.active?.flow ?? 'menu',
+      step: state.active?.step ?? 'choose',
+      villageCode: state.villageCode,
+    });
     return { replies: [say(text, 'human', 'ticket')], state };
   }
   const command = ctx.inbound.kind === 'text' ? parseGlobalCommand(ctx.text) : undefined;
@@ -193,7 +205,10 @@ export async function respond(ctx: TurnContext, stored: ConversationState, setti
     const acked = await warningAckRecorder({ actor: ctx.actor, channel: ctx.contact.channel, now: ctx.now, requestId: ctx.requestId });
     if (acked) {
       const next = state.active ? '\n回复“继续”接着填刚才的内容' : '\n回复“菜单”办别的事';
-      return { replies: [say(`已收到您的回复（${acked.headline}），请注意安全！${next}`, 'warning_subscribe', 'acknowledged')], state: pauseActive(state) };
+      return {
+        replies: [say(`已收到您的回复（${acked.headline}），请注意安全！${next}`, 'warning_subscribe', 'acknowledged')],
+        state: pauseActive(state),
+      };
     }
   }
   if (THANKS.test(ctx.text.trim())) {

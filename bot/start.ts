@@ -17,7 +17,13 @@ export interface ChatChannelOptions {
  * Starts the WeChat channel when a puppet is configured, on the engine the web chat shares; otherwise says that
  * WeChat is off and where the bot can be tried. Resolves with the step that stops it (before the database).
  */
-export async function startChatChannels({ engine, puppetName, puppetOptions, baseUrl, log }: ChatChannelOptions): Promise<() => Promise<void>> {
+export async function startChatChannels({
+  engine,
+  puppetName,
+  puppetOptions,
+  baseUrl,
+  log,
+}: ChatChannelOptions): Promise<() => Promise<void>> {
   const tryIt = `try the bot at ${baseUrl}/chat or with \`npm run chat\``;
   if (!puppetName) {
     log.info(`WeChat is off (WECHATY_PUPPET is not set); ${tryIt}`);

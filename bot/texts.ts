@@ -40,8 +40,7 @@ export const resumeOffer = (label: string, filled: string): string =>
 
 /** After three answers in a row were not understood, or a voice message. */
 export const handoffSaid = (who: string, reason: 'asked' | 'failures' | 'voice'): string => {
-  const lead =
-    reason === 'voice' ? '语音我听不懂。' : reason === 'failures' ? '不好意思，我没弄明白您的意思。' : '好的，马上给您找人。';
+  const lead = reason === 'voice' ? '语音我听不懂。' : reason === 'failures' ? '不好意思，我没弄明白您的意思。' : '好的，马上给您找人。';
   return `${lead}已经通知${who}，会尽快给您打电话或者在这里回复您。\n您也可以打字，回复“菜单”重新选择`;
 };
 

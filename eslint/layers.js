@@ -54,7 +54,11 @@ const layers = {
       const to = topFolder(target);
       if (to === undefined || to === from || allowed.includes(to) || DATA_FOLDERS.includes(to)) return;
       if (to === '' && ROOT_FILES_ANYONE_MAY_IMPORT.includes(path.basename(target))) return;
-      context.report({ node, messageId: 'wrongWay', data: { from, to: to === '' ? path.basename(target) : `${to}/`, allowed: allowed.join(', ') || 'nothing of ours' } });
+      context.report({
+        node,
+        messageId: 'wrongWay',
+        data: { from, to: to === '' ? path.basename(target) : `${to}/`, allowed: allowed.join(', ') || 'nothing of ours' },
+      });
     }
     return {
       ImportDeclaration: (node) => check(node, node.source.value),

@@ -114,7 +114,10 @@ export interface PiiCodec {
 /** Builds a codec over the given keys. */
 export function createPiiCodec(keys: PiiKeys): PiiCodec {
   const hash = (kind: PiiKind, plain: string): string =>
-    crypto.createHmac('sha256', keys.hashKey).update(`${kind}:${normalizePii(kind, plain)}`, 'utf8').digest('hex');
+    crypto
+      .createHmac('sha256', keys.hashKey)
+      .update(`${kind}:${normalizePii(kind, plain)}`, 'utf8')
+      .digest('hex');
 
   const seal = (kind: PiiKind, plain: string): SealedPii => {
     const value = normalizePii(kind, plain);

@@ -1,15 +1,6 @@
 import { Schema, model, type HydratedDocumentFromSchema, type InferSchemaType } from 'mongoose';
 import { APPLICATION_KINDS, GREEN_CHANNEL_DIFFICULTIES, HELP_MEASURES, SUBMISSION_SOURCES } from './enums';
-import {
-  CLIENT_ID,
-  REGION_CODE,
-  SHA256_HEX,
-  actorSchema,
-  onBehalfSchema,
-  statusChangeSchema,
-  submitterSchema,
-} from './shared';
-
+import { CLIENT_ID, REGION_CODE, SHA256_HEX, actorSchema, onBehalfSchema, statusChangeSchema, submitterSchema } from './shared';
 
 /**
  * One status list for all kinds; which transitions apply depends on the kind:

@@ -41,14 +41,7 @@ export const GB_T_28921_CODES: Readonly<Partial<Record<DisasterType, string>>> =
 };
 
 /** Staff roles; each sees its own region only (district ⊃ town ⊃ village). */
-export const STAFF_ROLES = [
-  'grid_worker',
-  'village_cadre',
-  'town_official',
-  'district_admin',
-  'department',
-  'bank_officer',
-] as const;
+export const STAFF_ROLES = ['grid_worker', 'village_cadre', 'town_official', 'district_admin', 'department', 'bank_officer'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** District departments that work in the console with a role of `department`. */
@@ -60,15 +53,7 @@ export const REGION_LEVELS = ['district', 'town', 'village'] as const;
 export type RegionLevel = (typeof REGION_LEVELS)[number];
 
 /** Household categories; one household may carry several. */
-export const HOUSEHOLD_CATEGORIES = [
-  '脱贫户',
-  '监测对象',
-  '低保',
-  '特困分散供养',
-  '残疾人家庭',
-  '低收入',
-  '一般农户',
-] as const;
+export const HOUSEHOLD_CATEGORIES = ['脱贫户', '监测对象', '低保', '特困分散供养', '残疾人家庭', '低收入', '一般农户'] as const;
 
 /** The three kinds of 防止返贫监测对象. */
 export const MONITORING_TYPES = ['脱贫不稳定户', '边缘易致贫户', '突发严重困难户'] as const;

@@ -18,10 +18,7 @@ const stepFields = {
 const stepSchema = new Schema(stepFields, { _id: false });
 
 /** 申请 + 承诺授权: the household signs that its data may be checked. */
-const applicationStepSchema = new Schema(
-  { ...stepFields, commitmentSigned: { type: Boolean, required: true } },
-  { _id: false },
-);
+const applicationStepSchema = new Schema({ ...stepFields, commitmentSigned: { type: Boolean, required: true } }, { _id: false });
 
 /** 民主评议 + 公示: the public notice runs at least five days and never shows ID, phone, bank or health data. */
 const villageReviewStepSchema = new Schema(

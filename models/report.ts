@@ -65,10 +65,7 @@ const damageSchema = new Schema(
   SUB,
 );
 
-const needSchema = new Schema(
-  { code: { type: String, enum: NEED_CODES, required: true }, text: { type: String } },
-  SUB,
-);
+const needSchema = new Schema({ code: { type: String, enum: NEED_CODES, required: true }, text: { type: String } }, SUB);
 
 /**
  * A damage report (灾情上报) of one household or place, keyed by the client-generated UUID so a retried upload
@@ -78,54 +75,54 @@ const needSchema = new Schema(
  */
 const reportSchema = new Schema(
   {
-      _id: { type: String, required: true, match: CLIENT_ID },
-      contentHash: { type: String, required: true, match: SHA256_HEX },
-      receiptNo: { type: String, required: true, match: /^ZQ\d{8}-\d{4,}$/ },
-      source: { type: String, enum: SUBMISSION_SOURCES, required: true },
-      reporter: { type: submitterSchema, required: true },
-      onBehalf: { type: onBehalfSchema },
-      householdId: { type: Schema.Types.ObjectId, ref: 'Household' },
-      villageCode: { type: String, match: REGION_CODE },
-      townCode: { type: String, required: true, match: REGION_CODE },
-      location: { type: locationSchema },
-      disasterType: { type: String, enum: DISASTER_TYPES, required: true },
-      gbCode: { type: String, match: /^\d{6}$/ },
-      eventId: { type: Schema.Types.ObjectId, ref: 'DisasterEvent' },
-      reportStage: { type: String, enum: REPORT_STAGES, default: '初报' },
-      occurredAt: { type: Date, required: true },
-      reportedAt: { type: Date, required: true },
-      damage: { type: damageSchema, default: () => ({}) },
-      needs: { type: [needSchema], default: [] },
-      description: { type: String, trim: true },
-      photos: { type: [{ type: String, match: SHA256_HEX }], default: [] },
-      status: { type: String, enum: REPORT_STATUSES, default: 'submitted' },
-      statusHistory: { type: [statusChangeSchema(REPORT_STATUSES)], default: [] },
-      duplicateOf: { type: String, ref: 'Report' },
-      assigneeId: { type: Schema.Types.ObjectId, ref: 'StaffUser' },
-      createdBy: { type: actorSchema },
-      demo: { type: Boolean, default: false },
-    },
-    { timestamps: true },
-  );
+    _id: { type: String, required: true, match: CLIENT_ID },
+    contentHash: { type: String, required: true, match: SHA256_HEX },
+    receiptNo: { type: String, required: true, match: /^ZQ\d{8}-\d{4,}$/ },
+    source: { type: String, enum: SUBMISSION_SOURCES, required: true },
+    reporter: { type: submitterSchema, required: true },
+    onBehalf: { type: onBehalfSchema },
+    householdId: { type: Schema.Types.ObjectId, ref: 'Household' },
+    villageCode: { type: String, match: REGION_CODE },
+    townCode: { type: String, required: true, match: REGION_CODE },
+    location: { type: locationSchema },
+    disasterType: { type: String, enum: DISASTER_TYPES, required: true },
+    gbCode: { type: String, match: /^\d{6}$/ },
+    eventId: { type: Schema.Types.ObjectId, ref: 'DisasterEvent' },
+    reportStage: { type: String, enum: REPORT_STAGES, default: '初报' },
+    occurredAt: { type: Date, required: true },
+    reportedAt: { type: Date, required: true },
+    damage: { type: damageSchema, default: () => ({}) },
+    needs: { type: [needSchema], default: [] },
+    description: { type: String, trim: true },
+    photos: { type: [{ type: String, match: SHA256_HEX }], default: [] },
+    status: { type: String, enum: REPORT_STATUSES, default: 'submitted' },
+    statusHistory: { type: [statusChangeSchema(REPORT_STATUSES)], default: [] },
+    duplicateOf: { type: String, ref: 'Report' },
+    assigneeId: { type: Schema.Types.ObjectId, ref: 'StaffUser' },
+    createdBy: { type: actorSchema },
+    demo: { type: Boolean, default: false },
+  },
+  { timestamps: true },
+);
 
-  reportSchema.pre('validate', function checkCropNesting() {
-    const crops = this.damage?.crops;
-    if (!crops) return;
-    if (crops.damagedMu > crops.affectedMu) this.invalidate('damage.crops.damagedMu', '成灾面积不能大于受灾面积');
-    if (crops.failedMu > crops.damagedMu) this.invalidate('damage.crops.failedMu', '绝收面积不能大于成灾面积');
-  });
+reportSchema.pre('validate', function checkCropNesting() {
+  const crops = this.damage?.crops;
+  if (!crops) return;
+  if (crops.damagedMu > crops.affectedMu) this.invalidate('damage.crops.damagedMu', '成灾面积不能大于受灾面积');
+  if (crops.failedMu > crops.damagedMu) this.invalidate('damage.crops.failedMu', '绝收面积不能大于成灾面积');
+});
 
-  reportSchema.index({ receiptNo: 1 }, { unique: true });
-  reportSchema.index({ townCode: 1, status: 1, reportedAt: -1 });
-  reportSchema.index({ villageCode: 1, reportedAt: -1 });
-  reportSchema.index({ householdId: 1 });
-  reportSchema.index({ eventId: 1 });
-  reportSchema.index({ assigneeId: 1, status: 1 });
-  reportSchema.index({ 'reporter.contactId': 1 });
+reportSchema.index({ receiptNo: 1 }, { unique: true });
+reportSchema.index({ townCode: 1, status: 1, reportedAt: -1 });
+reportSchema.index({ villageCode: 1, reportedAt: -1 });
+reportSchema.index({ householdId: 1 });
+reportSchema.index({ eventId: 1 });
+reportSchema.index({ assigneeId: 1, status: 1 });
+reportSchema.index({ 'reporter.contactId': 1 });
 
-  /** Fields of a report. */
-  export type ReportFields = InferSchemaType<typeof reportSchema>;
-  /** A loaded report document. */
-  export type ReportDocument = HydratedDocumentFromSchema<typeof reportSchema>;
-  /** Damage reports (collection `reports`). */
-  export const Report = model('Report', reportSchema);
+/** Fields of a report. */
+export type ReportFields = InferSchemaType<typeof reportSchema>;
+/** A loaded report document. */
+export type ReportDocument = HydratedDocumentFromSchema<typeof reportSchema>;
+/** Damage reports (collection `reports`). */
+export const Report = model('Report', reportSchema);

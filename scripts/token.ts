@@ -27,13 +27,21 @@ const DEFAULT_REGION = {
 } as const;
 
 const Args = z.strictObject({
-  role: z.enum(['grid_worker', 'village_cadre', 'town_official', 'district_admin', 'department', 'bank_officer'], { error: '--role is missing or not one of the roles below' }),
-  region: z.string().regex(/^\d{12}$/, '--region must be a 12-digit region code').optional(),
+  role: z.enum(['grid_worker', 'village_cadre', 'town_official', 'district_admin', 'department', 'bank_officer'], {
+    error: '--role is missing or not one of the roles below',
+  }),
+  region: z
+    .string()
+    .regex(/^\d{12}$/, '--region must be a 12-digit region code')
+    .optional(),
   name: z.string().trim().min(1).max(30).optional(),
 });
 
 async function main(log: pino.Logger): Promise<string> {
-  const { values } = parseArgs({ options: { role: { type: 'string' }, region: { type: 'string' }, name: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    options: { role: { type: 'string' }, region: { type: 'string' }, name: { type: 'string' } },
+    strict: true,
+  });
   const parsed = Args.safeParse(values);
   if (!parsed.success) throw new Error(`${parsed.error.issues.map((i) => i.message).join('; ')}\n${USAGE}`);
   const { role, name } = parsed.data;

@@ -22,7 +22,11 @@ const DATABASE_RETRY_AFTER_SECONDS = 5;
  */
 function isDatabaseError(error: unknown): boolean {
   if (error instanceof mongoose.mongo.MongoError) return true;
-  return error instanceof mongoose.Error && /^MongooseServerSelectionError$|^MongooseError$/.test(error.name) && /connect|server/i.test(error.message);
+  return (
+    error instanceof mongoose.Error &&
+    /^MongooseServerSelectionError$|^MongooseError$/.test(error.name) &&
+    /connect|server/i.test(error.message)
+  );
 }
 
 /** Turns every thrown error into `{ error: { code, message } }`; unexpected ones are logged and never leak details. */

@@ -21,7 +21,9 @@ export function presentApplication(application: StoredApplication, { audience }:
     statusHistory: application.statusHistory.map((entry) => ({
       status: entry.status,
       at: entry.at.toISOString(),
-      by: staff ? { kind: entry.by.kind, id: entry.by.id ?? undefined, role: entry.by.role ?? undefined, name: entry.by.name ?? undefined } : { kind: entry.by.kind, role: entry.by.role ?? undefined },
+      by: staff
+        ? { kind: entry.by.kind, id: entry.by.id ?? undefined, role: entry.by.role ?? undefined, name: entry.by.name ?? undefined }
+        : { kind: entry.by.kind, role: entry.by.role ?? undefined },
       reason: entry.reason ?? undefined,
     })),
     householdId: application.householdId?.toString(),
@@ -35,10 +37,18 @@ export function presentApplication(application: StoredApplication, { audience }:
     paperwork: application.paperwork.map((doc) => ({ name: doc.name, received: doc.received, receivedAt: iso(doc.receivedAt) })),
     paperworkDueAt: iso(application.paperworkDueAt),
     credit: credit
-      ? { bank: credit.bank, amountYuan: credit.amountYuan ?? undefined, loanPrincipalYuan: credit.loanPrincipalYuan ?? undefined, dueAt: iso(credit.dueAt), requestedMonths: credit.requestedMonths ?? undefined }
+      ? {
+          bank: credit.bank,
+          amountYuan: credit.amountYuan ?? undefined,
+          loanPrincipalYuan: credit.loanPrincipalYuan ?? undefined,
+          dueAt: iso(credit.dueAt),
+          requestedMonths: credit.requestedMonths ?? undefined,
+        }
       : undefined,
     applicant: { name: application.applicant.name ?? undefined, phone: application.applicant.phone?.masked ?? undefined },
-    onBehalf: application.onBehalf ? { villagerConsent: application.onBehalf.villagerConsent, consentNote: application.onBehalf.consentNote ?? undefined } : undefined,
+    onBehalf: application.onBehalf
+      ? { villagerConsent: application.onBehalf.villagerConsent, consentNote: application.onBehalf.consentNote ?? undefined }
+      : undefined,
     submittedAt: application.submittedAt.toISOString(),
     ...(staff ? { assigneeId: application.assigneeId?.toString() } : {}),
     createdAt: iso(application.createdAt),

@@ -47,7 +47,15 @@ export const HouseholdView = z.object({
     }),
   ),
   loans: z.array(
-    z.object({ id: z.string(), bank: z.string(), principalYuan: z.number(), issuedAt: z.string(), dueAt: z.string(), purpose: z.string().nullable(), status: z.string() }),
+    z.object({
+      id: z.string(),
+      bank: z.string(),
+      principalYuan: z.number(),
+      issuedAt: z.string(),
+      dueAt: z.string(),
+      purpose: z.string().nullable(),
+      status: z.string(),
+    }),
   ),
   bankAccount: z.string().nullable().meta({ description: '脱敏，只显示后四位' }),
   gridWorkerId: z.string().nullable(),
@@ -70,7 +78,20 @@ export type HouseholdSummaryView = z.infer<typeof HouseholdSummaryView>;
 
 type Household = Pick<
   HouseholdDocument,
-  'householdNo' | 'villageCode' | 'townCode' | 'address' | 'head' | 'members' | 'categories' | 'monitoringType' | 'incomePerCapitaYuan' | 'housing' | 'waterChecks' | 'loans' | 'bankAccount' | 'gridWorkerId'
+  | 'householdNo'
+  | 'villageCode'
+  | 'townCode'
+  | 'address'
+  | 'head'
+  | 'members'
+  | 'categories'
+  | 'monitoringType'
+  | 'incomePerCapitaYuan'
+  | 'housing'
+  | 'waterChecks'
+  | 'loans'
+  | 'bankAccount'
+  | 'gridWorkerId'
 > & { _id: { toString(): string }; createdAt: Date; updatedAt: Date };
 
 function presentMember(m: Household['head']): z.infer<typeof MemberView> {

@@ -24,7 +24,9 @@ export function presentReport(report: StoredReport, { audience }: { audience: 's
     status: entry.status,
     statusName: REPORT_STATUS_NAMES[entry.status],
     at: entry.at.toISOString(),
-    by: staff ? { kind: entry.by.kind, id: entry.by.id ?? undefined, role: entry.by.role ?? undefined, name: entry.by.name ?? undefined } : { kind: entry.by.kind, role: entry.by.role ?? undefined },
+    by: staff
+      ? { kind: entry.by.kind, id: entry.by.id ?? undefined, role: entry.by.role ?? undefined, name: entry.by.name ?? undefined }
+      : { kind: entry.by.kind, role: entry.by.role ?? undefined },
     reason: entry.reason ?? undefined,
   }));
   return {
@@ -54,7 +56,11 @@ export function presentReport(report: StoredReport, { audience }: { audience: 's
       ...(staff ? { contactId: report.reporter.contactId?.toString(), staffUserId: report.reporter.staffUserId?.toString() } : {}),
     },
     onBehalf: report.onBehalf
-      ? { villagerConsent: report.onBehalf.villagerConsent, consentNote: report.onBehalf.consentNote ?? undefined, ...(staff ? { staffUserId: report.onBehalf.staffUserId.toString() } : {}) }
+      ? {
+          villagerConsent: report.onBehalf.villagerConsent,
+          consentNote: report.onBehalf.consentNote ?? undefined,
+          ...(staff ? { staffUserId: report.onBehalf.staffUserId.toString() } : {}),
+        }
       : undefined,
     ...(staff ? { assigneeId: report.assigneeId?.toString(), duplicateOf: report.duplicateOf ?? undefined } : {}),
     createdAt: iso(report.createdAt),

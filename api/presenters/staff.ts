@@ -22,7 +22,18 @@ export type StaffView = z.infer<typeof StaffView>;
 
 type Staff = Pick<
   StaffUserDocument,
-  'name' | 'role' | 'department' | 'bankName' | 'regionCode' | 'regionLevel' | 'username' | 'phone' | 'wechatOpenId' | 'passwordHash' | 'active' | 'lastLoginAt'
+  | 'name'
+  | 'role'
+  | 'department'
+  | 'bankName'
+  | 'regionCode'
+  | 'regionLevel'
+  | 'username'
+  | 'phone'
+  | 'wechatOpenId'
+  | 'passwordHash'
+  | 'active'
+  | 'lastLoginAt'
 > & { _id: { toString(): string }; createdAt: Date };
 
 /** The public face of a staff account. */

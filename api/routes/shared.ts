@@ -21,8 +21,16 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * they become the instants [from 00:00, the day after `to` 00:00).
  */
 export const DayRange = {
-  from: z.iso.date().transform((day) => new Date(`${day}T00:00:00${BEIJING}`)).optional().meta({ title: '开始日期' }),
-  to: z.iso.date().transform((day) => new Date(new Date(`${day}T00:00:00${BEIJING}`).getTime() + DAY_MS)).optional().meta({ title: '结束日期' }),
+  from: z.iso
+    .date()
+    .transform((day) => new Date(`${day}T00:00:00${BEIJING}`))
+    .optional()
+    .meta({ title: '开始日期' }),
+  to: z.iso
+    .date()
+    .transform((day) => new Date(new Date(`${day}T00:00:00${BEIJING}`).getTime() + DAY_MS))
+    .optional()
+    .meta({ title: '结束日期' }),
 };
 
 /** The JSON of one page of a list. */

@@ -41,7 +41,12 @@ async function imageOf(image: string | z.infer<typeof InboundImage>, user: strin
   if (!fs.existsSync(image)) return { url: image };
   const contact = await chatContactToucher('cli', user, new Date());
   try {
-    const { file } = await fileUploader({ bytes: fs.readFileSync(image), originalName: image, actor: { kind: 'villager', contactId: contact.id }, now: new Date() });
+    const { file } = await fileUploader({
+      bytes: fs.readFileSync(image),
+      originalName: image,
+      actor: { kind: 'villager', contactId: contact.id },
+      now: new Date(),
+    });
     return { fileId: file.id };
   } catch (error) {
     if (error instanceof DomainError) return { url: image };

@@ -47,7 +47,11 @@ export async function inboundFromWechaty(msg: Message, log: Logger): Promise<Inb
       return { ...base, kind: 'voice' };
     case types.Message.Location: {
       const location = await msg.toLocation();
-      return { ...base, kind: 'location', location: { lat: location.latitude(), lng: location.longitude(), label: location.name() || location.address() } };
+      return {
+        ...base,
+        kind: 'location',
+        location: { lat: location.latitude(), lng: location.longitude(), label: location.name() || location.address() },
+      };
     }
     default:
       return undefined;

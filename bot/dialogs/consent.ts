@@ -45,4 +45,3 @@ export const consentDialog: Dialog<Slots> = {
     },
   ],
 };
-

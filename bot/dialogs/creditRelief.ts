@@ -82,11 +82,15 @@ const bankStep = single('bank', BANK_PROMPT, (text) => {
   return /^[\u4e00-\u9fff]{2,20}(银行|行|社)$/.test(bare) ? { bank: bare } : undefined;
 });
 
-const amountStep = single('amountYuan', '贷了多少钱？（追加就说要追加多少）比如“三万”“5000元”；记不得就回复“不晓得”', (text, _ctx, slots) => {
-  if (DONT_KNOW.test(text) && slots.creditKind !== 'credit_topup') return { amountYuan: 0 };
-  const yuan = extractMoneyYuan(text);
-  return yuan !== undefined && yuan >= 1 && yuan <= CREDIT_MAX_YUAN ? { amountYuan: yuan } : undefined;
-});
+const amountStep = single(
+  'amountYuan',
+  '贷了多少钱？（追加就说要追加多少）比如“三万”“5000元”；记不得就回复“不晓得”',
+  (text, _ctx, slots) => {
+    if (DONT_KNOW.test(text) && slots.creditKind !== 'credit_topup') return { amountYuan: 0 };
+    const yuan = extractMoneyYuan(text);
+    return yuan !== undefined && yuan >= 1 && yuan <= CREDIT_MAX_YUAN ? { amountYuan: yuan } : undefined;
+  },
+);
 
 const dueStep = single('loanDueAt', '原来的贷款哪天到期？比如“明年3月15号”“下个月底”；记不得就回复“不晓得”', (text, ctx) => {
   if (DONT_KNOW.test(text)) return { loanDueAt: UNKNOWN_DATE };

@@ -24,8 +24,17 @@ export type DamageSlots = z.infer<typeof DamageSlots>;
 
 const LEVELS: readonly HouseDamageLevel[] = ['collapsed', 'severe', 'minor'];
 const NUMERIC = [
-  'housesCollapsedRooms', 'housesSevereRooms', 'housesMinorRooms', 'cropsAffectedMu', 'cropsFailedMu',
-  'livestockDeadBig', 'livestockDeadSmall', 'poultryDead', 'injured', 'missing', 'dead',
+  'housesCollapsedRooms',
+  'housesSevereRooms',
+  'housesMinorRooms',
+  'cropsAffectedMu',
+  'cropsFailedMu',
+  'livestockDeadBig',
+  'livestockDeadSmall',
+  'poultryDead',
+  'injured',
+  'missing',
+  'dead',
 ] as const;
 
 /** The room field of each house damage level. */
@@ -74,7 +83,8 @@ export function damageText(damage: DamageSlots | undefined): string {
   rooms('严重损坏', damage.housesSevereRooms);
   rooms('轻微损坏', damage.housesMinorRooms);
   if (damage.houseDamage && !damage[ROOMS_OF[damage.houseDamage]]) parts.push(`房子${LEVEL_WORDS[damage.houseDamage]}`);
-  if (damage.cropsAffectedMu) parts.push(`庄稼受灾${tenths(damage.cropsAffectedMu)}亩${damage.cropsFailedMu ? `（绝收${tenths(damage.cropsFailedMu)}亩）` : ''}`);
+  if (damage.cropsAffectedMu)
+    parts.push(`庄稼受灾${tenths(damage.cropsAffectedMu)}亩${damage.cropsFailedMu ? `（绝收${tenths(damage.cropsFailedMu)}亩）` : ''}`);
   if (damage.livestockDeadBig) parts.push(`牛马死了${whole(damage.livestockDeadBig)}头`);
   if (damage.livestockDeadSmall) parts.push(`猪羊死了${whole(damage.livestockDeadSmall)}头`);
   if (damage.poultryDead) parts.push(`鸡鸭死了${whole(damage.poultryDead)}只`);

@@ -79,7 +79,9 @@ async function submit(slots: Slots, ctx: TurnContext): Promise<string> {
     `按绿色通道“先帮扶、后补手续”，${who}会尽快联系您、上门了解情况，先把帮扶安排上。`,
     papers.length ? `手续以后再补，要准备：${papers.join('、')}${due}。` : '',
     '查进度回复“4”，回复“菜单”办别的事',
-  ].filter(Boolean).join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 /**

@@ -12,9 +12,7 @@ export function householdStep<S>(flow: Flow, what: string): Step<S> {
     'household',
     async (_slots, ctx) => {
       const text = await handOff(ctx, 'asked', { flow, step: 'household' });
-      const why = ctx.contact.householdCheckLocked
-        ? '姓名和电话核对不上的次数太多，今天先不再核对了'
-        : '系统里还没找到您家的农户信息';
+      const why = ctx.contact.householdCheckLocked ? '姓名和电话核对不上的次数太多，今天先不再核对了' : '系统里还没找到您家的农户信息';
       return { kind: 'done', say: `${why}，${what}要网格员帮您核对后办理。\n${text}` };
     },
     { filled: (_slots, ctx) => Boolean(ctx.contact.householdId) },

@@ -29,7 +29,10 @@ const Slots = z.object({
   damage: DamageSlots.optional(),
   damageDone: z.boolean().optional(),
   ...OccurredSlots,
-  photoIds: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(20).default([]),
+  photoIds: z
+    .array(z.string().regex(/^[0-9a-f]{64}$/))
+    .max(20)
+    .default([]),
   /** Pictures the channel gave only as a reference (a URL), kept as a note on the report. */
   photoRefs: z.array(z.string().max(2000)).max(20).default([]),
   photosDone: z.boolean().optional(),
@@ -93,10 +96,15 @@ const roomsStep: Step<Slots> = {
     const said = extractDamage(ctx.text);
     if (level && saysDamage(said) && said[ROOMS_OF[level]] === undefined && said.houseDamage === undefined) {
       const damage = mergeDamage(slots.damage, said);
-      return { kind: 'stay', slots: { ...slots, damage }, say: `记下了：${damageText(damage)}。\n房子${LEVEL_WORDS[level]}几间？回复数字，比如“两间”` };
+      return {
+        kind: 'stay',
+        slots: { ...slots, damage },
+        say: `记下了：${damageText(damage)}。\n房子${LEVEL_WORDS[level]}几间？回复数字，比如“两间”`,
+      };
     }
     const rooms = parseChineseNumber(ctx.text)?.value;
-    if (!level || rooms === undefined || rooms > 100) return { kind: 'retry', say: `${NOT_UNDERSTOOD}房子${LEVEL_WORDS[level ?? 'collapsed']}几间？回复数字` };
+    if (!level || rooms === undefined || rooms > 100)
+      return { kind: 'retry', say: `${NOT_UNDERSTOOD}房子${LEVEL_WORDS[level ?? 'collapsed']}几间？回复数字` };
     return { kind: 'next', slots: { ...slots, damage: { ...slots.damage, [ROOMS_OF[level]]: Math.round(rooms) } } };
   },
 };
@@ -187,7 +195,8 @@ export const reportDamageDialog: Dialog<Slots> = {
   label: '灾情上报',
   needsConsent: true,
   schema: Slots,
-  summary: (slots) => [slots.disasterType, villageLabel(slots.villageCode ?? undefined), damageText(slots.damage)].filter(Boolean).join('、'),
+  summary: (slots) =>
+    [slots.disasterType, villageLabel(slots.villageCode ?? undefined), damageText(slots.damage)].filter(Boolean).join('、'),
   start(ctx, seed) {
     const said = extractDamage(seed.text);
     const disasterType = extractDisasterType(seed.text);

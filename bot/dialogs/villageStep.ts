@@ -11,8 +11,15 @@ import type { Step, StepOutcome, TurnContext } from './dialog';
 /** The slots of a step that asks for the village: the code, the candidates of an ambiguous name, a location. */
 export const VillageSlots = {
   /** 12-digit code; null when the villager does not know (only where `allowUnknown`). */
-  villageCode: z.string().regex(/^\d{12}$/).nullable().optional(),
-  villageChoices: z.array(z.string().regex(/^\d{12}$/)).max(9).optional(),
+  villageCode: z
+    .string()
+    .regex(/^\d{12}$/)
+    .nullable()
+    .optional(),
+  villageChoices: z
+    .array(z.string().regex(/^\d{12}$/))
+    .max(9)
+    .optional(),
   location: InboundLocation.optional(),
 };
 
@@ -79,7 +86,9 @@ export function villageStep<S extends VillageSlotValues>(options: VillageStepOpt
       }
       if (found) return fill(slots, found.code);
       const town = getDefaultVillageMatcher().matchTown(ctx.text);
-      const hint = town ? `${town.name}哪个村（社区）？直接说村名` : prompt({}, { ...ctx, contact: { ...ctx.contact, villageCode: undefined } }, options);
+      const hint = town
+        ? `${town.name}哪个村（社区）？直接说村名`
+        : prompt({}, { ...ctx, contact: { ...ctx.contact, villageCode: undefined } }, options);
       return { kind: 'retry', say: `${NOT_UNDERSTOOD}${hint}` };
     },
   };

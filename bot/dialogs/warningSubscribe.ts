@@ -21,7 +21,12 @@ const actionStep = slotStep<Slots>(['action'], {
   answer(slots, ctx) {
     const bare = compact(normalizeText(ctx.text));
     const intent = detectIntent(ctx.text).intent;
-    const action = bare === '1' || intent === 'warning_subscribe' ? 'subscribe' : bare === '2' || intent === 'warning_unsubscribe' ? 'unsubscribe' : undefined;
+    const action =
+      bare === '1' || intent === 'warning_subscribe'
+        ? 'subscribe'
+        : bare === '2' || intent === 'warning_unsubscribe'
+          ? 'unsubscribe'
+          : undefined;
     if (!action) return { kind: 'retry', say: `${NOT_UNDERSTOOD}${ACTION_PROMPT}` };
     return { kind: 'next', slots: withChoices({ ...slots, action }, ctx.contact.warningSubscriptions) };
   },
@@ -45,7 +50,10 @@ const applyStep = autoStep<Slots>('apply', async (slots, ctx) => {
   ctx.contact.warningSubscriptions = now;
   const place = villageLabel(code);
   return subscribe
-    ? { kind: 'done', say: `已订阅${place}的预警。有预警会发到这里，看到后请回复“收到”，让网格员晓得您收到了。\n取消回复“取消预警”，回复“菜单”办别的事` }
+    ? {
+        kind: 'done',
+        say: `已订阅${place}的预警。有预警会发到这里，看到后请回复“收到”，让网格员晓得您收到了。\n取消回复“取消预警”，回复“菜单”办别的事`,
+      }
     : { kind: 'done', say: `已取消${place}的预警，以后不再发。\n回复“菜单”办别的事` };
 });
 

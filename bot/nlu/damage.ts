@@ -5,9 +5,26 @@
 import { compact, normalizeText, splitClauses } from './normalize';
 import { findQuantities, type ParsedNumber, type Quantity } from './numbers';
 import {
-  ANIMAL_DEAD, ANY_DAMAGE, CONNECTOR_ONLY, CROP_AFFECTED, CROP_FAILED, ENTITY_WORDS, HOUSE_COLLAPSED, HOUSE_MINOR,
-  HOUSE_SEVERE, HYPERBOLE, KIND_OF_MEASURE, MEASURES_FOR, NOT_A_PERSON_AFTER_REN, PERSON_DEAD, PERSON_INJURED,
-  PERSON_MISSING, PERSON_SAFE, STATE_WORDS, WATER_INTERRUPTED, type EntityKind,
+  ANIMAL_DEAD,
+  ANY_DAMAGE,
+  CONNECTOR_ONLY,
+  CROP_AFFECTED,
+  CROP_FAILED,
+  ENTITY_WORDS,
+  HOUSE_COLLAPSED,
+  HOUSE_MINOR,
+  HOUSE_SEVERE,
+  HYPERBOLE,
+  KIND_OF_MEASURE,
+  MEASURES_FOR,
+  NOT_A_PERSON_AFTER_REN,
+  PERSON_DEAD,
+  PERSON_INJURED,
+  PERSON_MISSING,
+  PERSON_SAFE,
+  STATE_WORDS,
+  WATER_INTERRUPTED,
+  type EntityKind,
 } from './damageLexicon';
 
 /** House damage level of the statistics: 倒塌 (rebuild), 严重损坏 (major repair), 一般损坏 (minor repair). */
@@ -15,10 +32,17 @@ export type HouseDamageLevel = 'collapsed' | 'severe' | 'minor';
 
 /** The numeric fields of {@link DamageReport}. */
 export type DamageCountField =
-  | 'housesCollapsedRooms' | 'housesSevereRooms' | 'housesMinorRooms'
-  | 'cropsAffectedMu' | 'cropsFailedMu'
-  | 'livestockDeadBig' | 'livestockDeadSmall' | 'poultryDead'
-  | 'injured' | 'missing' | 'dead';
+  | 'housesCollapsedRooms'
+  | 'housesSevereRooms'
+  | 'housesMinorRooms'
+  | 'cropsAffectedMu'
+  | 'cropsFailedMu'
+  | 'livestockDeadBig'
+  | 'livestockDeadSmall'
+  | 'poultryDead'
+  | 'injured'
+  | 'missing'
+  | 'dead';
 
 /**
  * What a message says about damage; a field is present only when the message says it.
@@ -111,9 +135,7 @@ function bindQuantities(clause: string, mentions: Mention[]): Mention[] {
         return fits(adjacent, later) && (nextNoun === undefined || later.end <= nextNoun.start);
       });
     const target =
-      adjacent !== undefined && fits(adjacent, quantity) && !(adjacentHasOwn && before !== undefined)
-        ? adjacent
-        : (before ?? after);
+      adjacent !== undefined && fits(adjacent, quantity) && !(adjacentHasOwn && before !== undefined) ? adjacent : (before ?? after);
     const implied = KIND_OF_MEASURE[quantity.measure ?? ''];
     if (target !== undefined) target.quantity = quantity;
     else if (implied !== undefined) {

@@ -4,14 +4,7 @@
  */
 
 /** What a noun in a damage message refers to. `outbuilding` is recognised only to be ignored. */
-export type EntityKind =
-  | 'house'
-  | 'outbuilding'
-  | 'crop'
-  | 'bigLivestock'
-  | 'smallLivestock'
-  | 'poultry'
-  | 'person';
+export type EntityKind = 'house' | 'outbuilding' | 'crop' | 'bigLivestock' | 'smallLivestock' | 'poultry' | 'person';
 
 /**
  * Nouns by kind. A bare 屋 is left out: 屋后, 屋门口, 屋里 name places, not the house. Livestock follows the statistics: 大牲畜 = 牛 马 驴 骡 骆驼; 小牲畜 = 猪 羊 (and rabbits);
@@ -21,26 +14,159 @@ export type EntityKind =
  * area is recognised by its measure word 亩 instead.
  */
 const NOUNS: ReadonlyArray<readonly [EntityKind, readonly string[]]> = [
-  ['outbuilding', ['猪圈', '猪儿圈', '牛圈', '羊圈', '鸡圈', '鸭圈', '圈舍', '厕所', '茅厕', '茅房', '围墙', '院墙',
-    '堡坎', '田坎', '院坝', '晒坝', '鱼塘', '堰塘']],
-  ['house', ['房子', '房屋', '房间', '屋子', '屋头', '住房', '瓦房', '平房', '楼房', '土房', '土坯房', '老房子',
-    '灶房', '厨房', '偏房', '堂屋', '卧室', '屋顶', '房顶', '墙壁', '墙体', '墙', '房']],
-  ['crop', ['苞谷', '包谷', '玉米', '稻谷', '谷子', '水稻', '稻子', '秧苗', '秧子', '庄稼', '粮食', '蔬菜', '菜地',
-    '菜园', '菜苗', '青菜', '白菜', '红苕', '苕', '土豆', '洋芋', '花生', '油菜', '黄豆', '大豆', '豆子', '果树',
-    '柑橘', '橘子', '李子', '桃子', '梨子', '枇杷', '茶叶', '茶树', '烟叶', '辣椒', '小麦', '麦子', '高粱', '大棚',
-    '农作物', '作物', '西瓜', '葡萄', '花椒', '秧田', '稻田', '田里', '地里', '土里', '田土', '庄稼地']],
+  [
+    'outbuilding',
+    [
+      '猪圈',
+      '猪儿圈',
+      '牛圈',
+      '羊圈',
+      '鸡圈',
+      '鸭圈',
+      '圈舍',
+      '厕所',
+      '茅厕',
+      '茅房',
+      '围墙',
+      '院墙',
+      '堡坎',
+      '田坎',
+      '院坝',
+      '晒坝',
+      '鱼塘',
+      '堰塘',
+    ],
+  ],
+  [
+    'house',
+    [
+      '房子',
+      '房屋',
+      '房间',
+      '屋子',
+      '屋头',
+      '住房',
+      '瓦房',
+      '平房',
+      '楼房',
+      '土房',
+      '土坯房',
+      '老房子',
+      '灶房',
+      '厨房',
+      '偏房',
+      '堂屋',
+      '卧室',
+      '屋顶',
+      '房顶',
+      '墙壁',
+      '墙体',
+      '墙',
+      '房',
+    ],
+  ],
+  [
+    'crop',
+    [
+      '苞谷',
+      '包谷',
+      '玉米',
+      '稻谷',
+      '谷子',
+      '水稻',
+      '稻子',
+      '秧苗',
+      '秧子',
+      '庄稼',
+      '粮食',
+      '蔬菜',
+      '菜地',
+      '菜园',
+      '菜苗',
+      '青菜',
+      '白菜',
+      '红苕',
+      '苕',
+      '土豆',
+      '洋芋',
+      '花生',
+      '油菜',
+      '黄豆',
+      '大豆',
+      '豆子',
+      '果树',
+      '柑橘',
+      '橘子',
+      '李子',
+      '桃子',
+      '梨子',
+      '枇杷',
+      '茶叶',
+      '茶树',
+      '烟叶',
+      '辣椒',
+      '小麦',
+      '麦子',
+      '高粱',
+      '大棚',
+      '农作物',
+      '作物',
+      '西瓜',
+      '葡萄',
+      '花椒',
+      '秧田',
+      '稻田',
+      '田里',
+      '地里',
+      '土里',
+      '田土',
+      '庄稼地',
+    ],
+  ],
   ['bigLivestock', ['水牛', '黄牛', '耕牛', '牛儿', '牛', '马儿', '马匹', '驴子', '驴', '骡子', '骡', '骆驼']],
-  ['smallLivestock', ['肥猪', '母猪', '猪儿', '猪崽', '小猪', '仔猪', '架子猪', '猪', '山羊', '绵羊', '羊子', '羊',
-    '兔子', '兔']],
+  ['smallLivestock', ['肥猪', '母猪', '猪儿', '猪崽', '小猪', '仔猪', '架子猪', '猪', '山羊', '绵羊', '羊子', '羊', '兔子', '兔']],
   ['poultry', ['鸡鸭', '鸡', '鸭子', '鸭', '鹅', '鸽子']],
-  ['person', ['老人家', '老人', '老汉', '老头', '老婆婆', '婆婆', '爷爷', '奶奶', '娃儿', '娃娃', '孩子', '小孩',
-    '儿子', '女儿', '媳妇', '老婆', '老公', '男人', '老妈', '老爸', '妈妈', '爸爸', '妈', '爸', '父亲', '母亲',
-    '邻居', '家人', '我们', '我', '人']],
+  [
+    'person',
+    [
+      '老人家',
+      '老人',
+      '老汉',
+      '老头',
+      '老婆婆',
+      '婆婆',
+      '爷爷',
+      '奶奶',
+      '娃儿',
+      '娃娃',
+      '孩子',
+      '小孩',
+      '儿子',
+      '女儿',
+      '媳妇',
+      '老婆',
+      '老公',
+      '男人',
+      '老妈',
+      '老爸',
+      '妈妈',
+      '爸爸',
+      '妈',
+      '爸',
+      '父亲',
+      '母亲',
+      '邻居',
+      '家人',
+      '我们',
+      '我',
+      '人',
+    ],
+  ],
 ];
 
 /** Every noun, longest first, so that an alternation regex prefers 猪圈 to 猪 and 房子 to 房. */
-export const ENTITY_WORDS: ReadonlyArray<readonly [word: string, kind: EntityKind]> = NOUNS.flatMap(
-  ([kind, words]) => words.map((word) => [word, kind] as const),
+export const ENTITY_WORDS: ReadonlyArray<readonly [word: string, kind: EntityKind]> = NOUNS.flatMap(([kind, words]) =>
+  words.map((word) => [word, kind] as const),
 ).sort((a, b) => b[0].length - a[0].length);
 
 /** A state that contains a noun: 危房 is how the house is, not another house. Masked before nouns are found. */
@@ -83,8 +209,7 @@ export const HOUSE_COLLAPSED = /垮|塌|倒|冲走|冲没|冲毁|没了|埋了|�
 export const HOUSE_MINOR = /裂|缝|漏|瓦|损坏|坏了|受损|轻微|破了/;
 
 /** Crops: 绝收 (≥ 80 % lost) when the villager says all of it died; otherwise 受灾 when any damage is named. */
-export const CROP_FAILED =
-  /绝收|全(部|都)?(死|毁|冲|淹|没|完|遭|干)|(死|冲|毁|干死)(完|光)|颗粒无收|(没得|没有|没|莫得)收成|一颗都没|完全/;
+export const CROP_FAILED = /绝收|全(部|都)?(死|毁|冲|淹|没|完|遭|干)|(死|冲|毁|干死)(完|光)|颗粒无收|(没得|没有|没|莫得)收成|一颗都没|完全/;
 export const CROP_AFFECTED = /淹|冲|死|倒|打|干|冻|旱|毁|遭|坏|损|烂|吹|压|埋|泡|虫|受灾/;
 
 /** Livestock and poultry: drowned, washed away, buried, crushed or frozen all count as dead. */

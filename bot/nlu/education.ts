@@ -4,9 +4,7 @@
 import { compact, normalizeText } from './normalize';
 
 /** The topics the bot has prevention content for. */
-export const EDUCATION_TOPICS = [
-  'flood', 'landslide', 'lightning', 'house_fire', 'cold', 'earthquake', 'safe_water',
-] as const;
+export const EDUCATION_TOPICS = ['flood', 'landslide', 'lightning', 'house_fire', 'cold', 'earthquake', 'safe_water'] as const;
 
 /** One of {@link EDUCATION_TOPICS}. */
 export type EducationTopic = (typeof EDUCATION_TOPICS)[number];
@@ -18,7 +16,10 @@ export type EducationTopic = (typeof EDUCATION_TOPICS)[number];
  * come before flood, so "涨水后水能不能喝" is about safe water.
  */
 const TOPIC_RULES: ReadonlyArray<readonly [EducationTopic, RegExp]> = [
-  ['safe_water', /(水|井水|自来水|河水|山泉水?)(能不能|可不可以|还能|能)(喝|吃)|喝(的)?水|饮水|吃水|水.{0,3}(干净|卫生|消毒|浑|脏)|开水|净水|漂白粉/],
+  [
+    'safe_water',
+    /(水|井水|自来水|河水|山泉水?)(能不能|可不可以|还能|能)(喝|吃)|喝(的)?水|饮水|吃水|水.{0,3}(干净|卫生|消毒|浑|脏)|开水|净水|漂白粉/,
+  ],
   ['earthquake', /地震|地动|余震/],
   ['landslide', /滑坡|垮山|山(体)?(垮|滑|塌)|泥石流|崩塌|塌方|落石|地质灾害|危岩|堡坎|裂缝/],
   ['lightning', /打雷|雷电|雷雨|闪电|雷(打|劈|击)|遭雷|避雷|防雷|打闪|冰雹|冷子|雹子|大风|狂风|龙卷风/],

@@ -10,6 +10,13 @@ export { INTENTS, MAIN_MENU, detectIntent, type Intent, type IntentResult, type 
 export * from './slots';
 export { PART_OF_DAY_HOURS, extractOccurredAt } from './occurredAt';
 export {
-  createVillageMatcher, getDefaultVillageMatcher, shortTownName, shortVillageName, type AmbiguousVillage,
-  type RegionsData, type TownMatch, type VillageMatch, type VillageMatcher,
+  createVillageMatcher,
+  getDefaultVillageMatcher,
+  shortTownName,
+  shortVillageName,
+  type AmbiguousVillage,
+  type RegionsData,
+  type TownMatch,
+  type VillageMatch,
+  type VillageMatcher,
 } from './villages';

@@ -6,14 +6,21 @@ import { extractDamage, type DamageReport } from './damage';
 import { extractDisasterType, type DisasterType } from './disasterType';
 import { extractEducationTopic, type EducationTopic } from './education';
 import { extractMoneyYuan } from './money';
-import {
-  extractCreditKind, extractGreenChannelDifficulty, type CreditKind, type GreenChannelDifficulty,
-} from './needs';
+import { extractCreditKind, extractGreenChannelDifficulty, type CreditKind, type GreenChannelDifficulty } from './needs';
 
 /** Everything the bot can be asked for. */
 export const INTENTS = [
-  'report_damage', 'green_channel', 'credit_relief', 'progress', 'warning_subscribe', 'warning_unsubscribe',
-  'warning_ack', 'education', 'human', 'greeting', 'unknown',
+  'report_damage',
+  'green_channel',
+  'credit_relief',
+  'progress',
+  'warning_subscribe',
+  'warning_unsubscribe',
+  'warning_ack',
+  'education',
+  'human',
+  'greeting',
+  'unknown',
 ] as const;
 
 /** One of {@link INTENTS}. */

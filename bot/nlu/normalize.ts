@@ -67,10 +67,7 @@ export function normalizeText(text: string): string {
     if (IN_NUMBER.has(char) && isDigit(whole[offset - 1]) && isDigit(whole[offset + 1])) return char;
     return ' ';
   });
-  return result
-    .replace(/\?+/g, '?')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return result.replace(/\?+/g, '?').replace(/\s+/g, ' ').trim();
 }
 
 /** Remove every space: most recognisers match Chinese, where spaces are noise ("房子 垮了"). */

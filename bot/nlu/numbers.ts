@@ -20,8 +20,28 @@ export interface Quantity extends ParsedNumber {
 }
 
 const DIGITS: Readonly<Record<string, number>> = {
-  零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 贰: 2, 两: 2, 俩: 2, 三: 3, 叁: 3, 四: 4, 肆: 4,
-  五: 5, 伍: 5, 六: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  壹: 1,
+  二: 2,
+  贰: 2,
+  两: 2,
+  俩: 2,
+  三: 3,
+  叁: 3,
+  四: 4,
+  肆: 4,
+  五: 5,
+  伍: 5,
+  六: 6,
+  陆: 6,
+  七: 7,
+  柒: 7,
+  八: 8,
+  捌: 8,
+  九: 9,
+  玖: 9,
 };
 const SMALL_UNITS: Readonly<Record<string, number>> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
 const BIG_UNITS: Readonly<Record<string, number>> = { 万: 10_000, 亿: 100_000_000 };
@@ -124,11 +144,7 @@ export function findQuantities(normalized: string): Quantity[] {
     if (parsed === undefined) continue;
     const value = tail === '半' ? parsed.value + 0.5 : parsed.value;
     const approximate =
-      parsed.approximate ||
-      afterRun !== undefined ||
-      tail === '多' ||
-      approxAfter !== undefined ||
-      APPROX_PREFIX.test(whole);
+      parsed.approximate || afterRun !== undefined || tail === '多' || approxAfter !== undefined || APPROX_PREFIX.test(whole);
     found.push({ value, approximate, index: match.index, end: match.index + whole.length, measure });
   }
   return found;

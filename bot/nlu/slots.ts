@@ -9,6 +9,9 @@ export { EDUCATION_TOPICS, extractEducationTopic, type EducationTopic } from './
 export { extractIdNumber, extractName, extractPhone } from './identity';
 export { extractMoneyYuan } from './money';
 export {
-  GREEN_CHANNEL_DIFFICULTIES, extractCreditKind, extractGreenChannelDifficulty, type CreditKind,
+  GREEN_CHANNEL_DIFFICULTIES,
+  extractCreditKind,
+  extractGreenChannelDifficulty,
+  type CreditKind,
   type GreenChannelDifficulty,
 } from './needs';

@@ -99,11 +99,7 @@ interface Hit extends Form {
 const BARE_PREFIX = /^(?:我们?|我家|我屋头|屋头|家)?(?:是|在|住在|住)?的?$/;
 const BARE_SUFFIX = /^的?(?:人|那边|这边|那里|这里|那儿|这儿|那块|这块)?的?[啊哦嘛哈呢噻呀]*$/;
 
-function formsOf(
-  village: VillageMatch,
-  realShortNames: ReadonlySet<string>,
-  townShortNames: ReadonlySet<string>,
-): Form[] {
+function formsOf(village: VillageMatch, realShortNames: ReadonlySet<string>, townShortNames: ReadonlySet<string>): Form[] {
   const core = coreName(village.shortName);
   const isCommunity = village.shortName.endsWith('社区');
   const forms: Form[] = [{ text: village.name, village, strength: 'full' }];
@@ -153,7 +149,10 @@ export function createVillageMatcher(data: RegionsData): VillageMatcher {
   const townShortNames = new Set(towns.map((town) => town.shortName));
   const forms = villages.flatMap((village) => formsOf(village, realShortNames, townShortNames));
   const townForms = towns
-    .flatMap((town) => [{ text: town.name, town }, { text: town.shortName, town }])
+    .flatMap((town) => [
+      { text: town.name, town },
+      { text: town.shortName, town },
+    ])
     .sort((a, b) => b.text.length - a.text.length);
 
   function townHits(text: string): Array<{ town: TownMatch; start: number; end: number }> {
@@ -177,13 +176,13 @@ export function createVillageMatcher(data: RegionsData): VillageMatcher {
 
   function match(text: string): VillageMatch | AmbiguousVillage | undefined {
     const bare = compact(normalizeText(text)).replace(/\?/g, '');
-    let hits = forms
-      .flatMap((form) => findAll(bare, form))
-      .filter((hit) => hit.strength !== 'bare' || isFillerAround(bare, hit));
+    let hits = forms.flatMap((form) => findAll(bare, form)).filter((hit) => hit.strength !== 'bare' || isFillerAround(bare, hit));
     // A name inside a longer name is not a mention of its own (一社区 inside 马王坪正街一社区).
     hits = hits.filter(
-      (hit) => !hits.some((other) => other !== hit && other.start <= hit.start && other.end >= hit.end &&
-        other.end - other.start > hit.end - hit.start),
+      (hit) =>
+        !hits.some(
+          (other) => other !== hit && other.start <= hit.start && other.end >= hit.end && other.end - other.start > hit.end - hit.start,
+        ),
     );
     if (hits.some((hit) => hit.strength === 'full' || hit.strength === 'short')) {
       hits = hits.filter((hit) => hit.strength === 'full' || hit.strength === 'short');

@@ -43,7 +43,8 @@ async function caseFields(input: ApplicationInputData, household: Household, now
   if (input.kind === 'green_channel') {
     const provided = new Set<string>(input.documentsProvided);
     const paperwork = requiredDocuments(input.difficulties).map((name) =>
-      provided.has(name) ? { name, received: true, receivedAt: now } : { name, received: false });
+      provided.has(name) ? { name, received: true, receivedAt: now } : { name, received: false },
+    );
     const pending = paperwork.some((doc) => !doc.received);
     return {
       prefix: 'LT',
@@ -91,8 +92,12 @@ export async function applicationCreator(props: ApplicationCreatorProps): Promis
         receiptNo: await nextReceiptNo(prefix, now),
         kind: input.kind,
         householdId: household._id,
-        applicant: actor.kind === 'villager' ? { contactId: actor.contactId, name: actor.name } : { name: input.onBehalf?.villagerName ?? household.head.name },
-        onBehalf: actor.kind === 'staff' ? { staffUserId: actor.id, villagerConsent: true, consentNote: input.onBehalf?.consentNote } : undefined,
+        applicant:
+          actor.kind === 'villager'
+            ? { contactId: actor.contactId, name: actor.name }
+            : { name: input.onBehalf?.villagerName ?? household.head.name },
+        onBehalf:
+          actor.kind === 'staff' ? { staffUserId: actor.id, villagerConsent: true, consentNote: input.onBehalf?.consentNote } : undefined,
         villageCode: household.villageCode,
         townCode: household.townCode,
         reportId: input.reportId,
@@ -104,7 +109,12 @@ export async function applicationCreator(props: ApplicationCreatorProps): Promis
     audit: (application) => ({
       action: 'application.create',
       type: 'application',
-      details: { kind: application.kind, receiptNo: application.receiptNo, householdId: String(application.householdId), status: application.status },
+      details: {
+        kind: application.kind,
+        receiptNo: application.receiptNo,
+        householdId: String(application.householdId),
+        status: application.status,
+      },
     }),
   });
   return { application: record, created };

@@ -24,10 +24,15 @@ export async function applicationFinder(actor: Submitter, search: ApplicationSea
   else if (creditOnly) filter.kind = { $in: [...CREDIT_KINDS] };
   if (search.status) filter.status = search.status;
   if (search.paperworkDueBefore) filter.paperworkDueAt = { $lt: search.paperworkDueBefore };
-  if (search.from || search.to) filter.submittedAt = { ...(search.from ? { $gte: search.from } : {}), ...(search.to ? { $lt: search.to } : {}) };
+  if (search.from || search.to)
+    filter.submittedAt = { ...(search.from ? { $gte: search.from } : {}), ...(search.to ? { $lt: search.to } : {}) };
   const { page, pageSize } = search;
   const [items, total] = await Promise.all([
-    Application.find(filter).sort({ submittedAt: -1, _id: 1 }).skip((page - 1) * pageSize).limit(pageSize).lean(),
+    Application.find(filter)
+      .sort({ submittedAt: -1, _id: 1 })
+      .skip((page - 1) * pageSize)
+      .limit(pageSize)
+      .lean(),
     Application.countDocuments(filter),
   ]);
   return { items, total, page, pageSize };

@@ -39,7 +39,11 @@ export const GreenChannelInput = z
       .max(GREEN_CHANNEL_DIFFICULTIES.length)
       .meta({ title: '困难类型' }),
     description: z.string().trim().min(1).max(1000).meta({ title: '困难情况' }),
-    measures: z.array(z.enum(HELP_MEASURES).meta({ title: '帮扶措施' })).min(1).max(11).meta({ title: '需要的帮扶措施' }),
+    measures: z
+      .array(z.enum(HELP_MEASURES).meta({ title: '帮扶措施' }))
+      .min(1)
+      .max(11)
+      .meta({ title: '需要的帮扶措施' }),
     documentsProvided: z
       .array(z.enum(PAPERWORK_DOCUMENTS).meta({ title: '已交材料' }))
       .max(PAPERWORK_DOCUMENTS.length)

@@ -35,9 +35,14 @@ const invalidRefresh = (): DomainError => new DomainError(401, 'invalid_refresh_
 const beijingTime = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });
 
 function locked(until: Date): DomainError {
-  return new DomainError(423, 'account_locked', `密码连续输错 ${MAX_FAILED_LOGINS} 次，账号已锁定，请在 ${beijingTime.format(until)} 以后再试`, {
-    lockedUntil: until.toISOString(),
-  });
+  return new DomainError(
+    423,
+    'account_locked',
+    `密码连续输错 ${MAX_FAILED_LOGINS} 次，账号已锁定，请在 ${beijingTime.format(until)} 以后再试`,
+    {
+      lockedUntil: until.toISOString(),
+    },
+  );
 }
 
 const digest = (token: string): string => crypto.createHash('sha256').update(token).digest('hex');
@@ -64,7 +69,14 @@ async function openSession(staff: StaffUserDocument, familyId: string, now: Date
 
 /** The budget of password checks on a staff account: five wrong in a row lock it for `LOCKOUT_MS`. */
 function loginBudget(staff: StaffUserDocument): AttemptBudget {
-  return { collection: StaffUser.collection, id: staff._id, countField: 'failedLogins', lockedUntilField: 'lockedUntil', max: MAX_FAILED_LOGINS, lockMs: LOCKOUT_MS };
+  return {
+    collection: StaffUser.collection,
+    id: staff._id,
+    countField: 'failedLogins',
+    lockedUntilField: 'lockedUntil',
+    max: MAX_FAILED_LOGINS,
+    lockMs: LOCKOUT_MS,
+  };
 }
 
 /**

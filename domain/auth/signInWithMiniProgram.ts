@@ -28,7 +28,12 @@ export function wechatErrorToDomain(error: WechatError): DomainError {
   if (error.kind === 'not_configured') return new DomainError(503, 'wechat_not_configured', '小程序登录还没有配置好，请联系管理员');
   const known = error.errcode !== undefined ? WECHAT_ERRORS[error.errcode] : undefined;
   if (known) return new DomainError(known[0], known[1], known[2]);
-  return new DomainError(502, 'wechat_unavailable', '暂时连不上微信登录服务，请稍后再试', error.errcode !== undefined ? { errcode: error.errcode } : undefined);
+  return new DomainError(
+    502,
+    'wechat_unavailable',
+    '暂时连不上微信登录服务，请稍后再试',
+    error.errcode !== undefined ? { errcode: error.errcode } : undefined,
+  );
 }
 
 async function exchange(code: string): Promise<string> {
@@ -45,7 +50,9 @@ async function contactOf(openId: string) {
   const filter = { channel: 'miniprogram' as const, externalId: openId };
   try {
     // Not lastInboundAt: that opens the Official Account's reply window, which a mini-program sign-in does not.
-    return await Contact.findOneAndUpdate(filter, { $setOnInsert: { demo: false } }, { upsert: true, returnDocument: 'after' }).lean().orFail();
+    return await Contact.findOneAndUpdate(filter, { $setOnInsert: { demo: false } }, { upsert: true, returnDocument: 'after' })
+      .lean()
+      .orFail();
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
     return Contact.findOne(filter).lean().orFail();
@@ -70,7 +77,11 @@ export async function signInWithMiniProgram({ code }: { code: string }): Promise
 }
 
 /** A fresh villager token for a contact, e.g. after the household was linked. */
-export function villagerSignIn(contact: { _id: { toString(): string }; householdId?: { toString(): string } | null; name?: string | null }): MiniProgramSignIn {
+export function villagerSignIn(contact: {
+  _id: { toString(): string };
+  householdId?: { toString(): string } | null;
+  name?: string | null;
+}): MiniProgramSignIn {
   const actor: VillagerActor = {
     kind: 'villager',
     contactId: contact._id.toString(),

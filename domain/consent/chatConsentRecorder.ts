@@ -14,6 +14,13 @@ export async function chatConsentRecorder(props: { actor: VillagerActor; version
     { $set: { consent: { version, at: now } } },
   );
   if (result.modifiedCount > 0) {
-    await recordAudit({ actor, action: 'contact.consent', target: { type: 'contact', id: actor.contactId }, requestId, at: now, details: { version } });
+    await recordAudit({
+      actor,
+      action: 'contact.consent',
+      target: { type: 'contact', id: actor.contactId },
+      requestId,
+      at: now,
+      details: { version },
+    });
   }
 }

@@ -23,8 +23,14 @@ export async function chatContactIdentifier(props: {
   const { actor, person, now, requestId } = props;
   const set = { name: person.name, phone: person.phone };
   await Contact.updateOne({ _id: new Types.ObjectId(actor.contactId) }, { $set: set });
-  await recordAudit({ actor, action: 'contact.identify', target: { type: 'contact', id: actor.contactId }, requestId, at: now,
-    details: { fields: Object.keys(set) } });
+  await recordAudit({
+    actor,
+    action: 'contact.identify',
+    target: { type: 'contact', id: actor.contactId },
+    requestId,
+    at: now,
+    details: { fields: Object.keys(set) },
+  });
 }
 
 /** Seals a phone typed in the chat (for slots and the contact); throws `pii_empty` on a blank value. */

@@ -32,7 +32,10 @@ export const ConversationState = z.object({
   /** The privacy notice was shown once, so a refusal is not met with the notice again at every message. */
   consentAsked: z.boolean().default(false),
   /** The village the villager last named, offered as the default of the next flow. */
-  villageCode: z.string().regex(/^\d{12}$/).optional(),
+  villageCode: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional(),
 });
 /** A parsed conversation state. */
 export type ConversationState = z.infer<typeof ConversationState>;
@@ -45,7 +48,10 @@ const StoredDraft = z.object({
   paused: DialogFrame.optional(),
   offer: z.enum(['idle', 'again']).optional(),
   consentAsked: z.boolean().default(false),
-  villageCode: z.string().regex(/^\d{12}$/).optional(),
+  villageCode: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional(),
 });
 
 const fresh = (): ConversationState => ({ failures: 0, consentAsked: false });
@@ -60,8 +66,7 @@ export async function conversationLoader(channel: ContactChannel, userId: string
   const draft = StoredDraft.safeParse(stored.draft ?? {});
   if (!draft.success) return { ...fresh(), failures: stored.failures ?? 0 };
   const { slots, history, touchedAt, ...rest } = draft.data;
-  const active =
-    stored.flow && stored.step && touchedAt ? { flow: stored.flow, step: stored.step, slots, history, touchedAt } : undefined;
+  const active = stored.flow && stored.step && touchedAt ? { flow: stored.flow, step: stored.step, slots, history, touchedAt } : undefined;
   return { ...rest, active, failures: stored.failures ?? 0 };
 }
 
@@ -80,7 +85,15 @@ export async function conversationSaver(props: {
   const { channel, userId, contactId, state, keepMs, now } = props;
   const { active, paused, offer, consentAsked, villageCode, failures } = state;
   const touched = Math.max(active?.touchedAt.getTime() ?? 0, paused?.touchedAt.getTime() ?? 0, now.getTime());
-  const draft = { slots: active?.slots, history: active?.history ?? [], touchedAt: active?.touchedAt, paused, offer, consentAsked, villageCode };
+  const draft = {
+    slots: active?.slots,
+    history: active?.history ?? [],
+    touchedAt: active?.touchedAt,
+    paused,
+    offer,
+    consentAsked,
+    villageCode,
+  };
   await Conversation.replaceOne(
     { _id: conversationId(channel, userId) },
     {

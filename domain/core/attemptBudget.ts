@@ -27,7 +27,10 @@ export async function takeAttempt(budget: AttemptBudget, now: Date): Promise<Att
   const lockedUntil: unknown = current?.[lockedUntilField];
   if (lockedUntil instanceof Date && lockedUntil > now) return { kind: 'locked', until: lockedUntil };
   if (lockedUntil instanceof Date) {
-    await collection.updateOne({ _id: id, [lockedUntilField]: lockedUntil }, { $set: { [countField]: 0 }, $unset: { [lockedUntilField]: '' } });
+    await collection.updateOne(
+      { _id: id, [lockedUntilField]: lockedUntil },
+      { $set: { [countField]: 0 }, $unset: { [lockedUntilField]: '' } },
+    );
   }
   const counted = await collection.findOneAndUpdate({ _id: id }, { $inc: { [countField]: 1 } }, { returnDocument: 'after' });
   const number = Number(counted?.[countField] ?? 0);

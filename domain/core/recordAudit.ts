@@ -82,7 +82,10 @@ async function writeQueued(): Promise<void> {
       const batch = queued.splice(0, MAX_BATCH);
       try {
         // lean: the entries were validated on the way in; this skips mongoose validating and hydrating them again.
-        await AuditLog.insertMany(batch.map((item) => item.entry.toObject()), { ordered: false, lean: true });
+        await AuditLog.insertMany(
+          batch.map((item) => item.entry.toObject()),
+          { ordered: false, lean: true },
+        );
         for (const item of batch) item.resolve();
       } catch (error) {
         for (const item of batch) item.reject(error);

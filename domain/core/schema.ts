@@ -15,7 +15,10 @@ export const ClientId = z
 export const ObjectIdText = z.string().regex(/^[0-9a-f]{24}$/);
 
 /** A 12-digit NBS village or community code. */
-export const VillageCode = z.string().regex(/^\d{12}$/).meta({ title: '村（社区）', description: '12 位统计用区划代码' });
+export const VillageCode = z
+  .string()
+  .regex(/^\d{12}$/)
+  .meta({ title: '村（社区）', description: '12 位统计用区划代码' });
 
 /** A whole number of people, rooms, animals or yuan. */
 export const Count = (title: string) => z.number().int().min(0).max(1_000_000).default(0).meta({ title });
@@ -23,8 +26,7 @@ export const Count = (title: string) => z.number().int().min(0).max(1_000_000).d
 const isTenths = (v: number): boolean => Math.abs(v * 10 - Math.round(v * 10)) < 1e-9;
 
 /** An area in 亩, to one decimal (5 分地 = 0.5 亩). */
-export const Mu = (title: string) =>
-  z.number().min(0).max(1_000_000).refine(isTenths, '最多保留一位小数').default(0).meta({ title });
+export const Mu = (title: string) => z.number().min(0).max(1_000_000).refine(isTenths, '最多保留一位小数').default(0).meta({ title });
 
 /** A point from the phone's GPS. */
 export const Location = z

@@ -64,7 +64,11 @@ const DEFINITIONS = {
   warningAckMinutes: define({
     label: '预警叫应时限（分钟）',
     description: '超过该时间未回复的农户列入网格员电话叫应名单',
-    schema: z.number().int().min(1).max(24 * 60),
+    schema: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60),
     default: 30,
   }),
   reliefAmounts: define({

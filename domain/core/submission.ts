@@ -46,7 +46,10 @@ function canonical(value: unknown): unknown {
  */
 export function contentHash(input: unknown, actor: Submitter): string {
   const who = actor.kind === 'staff' ? `staff:${actor.id}` : `contact:${actor.contactId}`;
-  return crypto.createHash('sha256').update(JSON.stringify({ who, input: canonical(input) })).digest('hex');
+  return crypto
+    .createHash('sha256')
+    .update(JSON.stringify({ who, input: canonical(input) }))
+    .digest('hex');
 }
 
 /** What every submission record is stamped with, whatever its kind. */

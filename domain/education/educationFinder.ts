@@ -15,7 +15,8 @@ export interface EducationAnswer {
 export async function educationFinder(props: { slug?: string; words?: readonly string[] }): Promise<EducationAnswer | undefined> {
   const { slug, words = [] } = props;
   const bySlug = slug ? await EducationArticle.findOne({ slug, published: true }).lean() : null;
-  const article = bySlug ?? (words.length > 0 ? await EducationArticle.findOne({ keywords: { $in: [...words] }, published: true }).lean() : null);
+  const article =
+    bySlug ?? (words.length > 0 ? await EducationArticle.findOne({ keywords: { $in: [...words] }, published: true }).lean() : null);
   return article ? { slug: article.slug, title: article.title, shortAnswer: article.shortAnswer } : undefined;
 }
 

@@ -31,7 +31,9 @@ export function readEducationSeed(file: string = EDUCATION_SEED_FILE): SeedEduca
  * when it exists, so an administrator's later edits of the text are never overwritten by a restart.
  * Returns how many were inserted.
  */
-export async function educationSeedLoader(articles: readonly SeedEducationArticle[] = readEducationSeed()): Promise<{ inserted: number; total: number }> {
+export async function educationSeedLoader(
+  articles: readonly SeedEducationArticle[] = readEducationSeed(),
+): Promise<{ inserted: number; total: number }> {
   const result = await EducationArticle.bulkWrite(
     articles.map((article) => ({
       updateOne: { filter: { slug: article.slug }, update: { $setOnInsert: { ...article, published: true } }, upsert: true },

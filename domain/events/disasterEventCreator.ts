@@ -26,14 +26,32 @@ export function assertEventRole(actor: StaffActor, regionCodes: readonly string[
  * Opens a disaster event. Its area must be real towns or villages of the district and, for a town official,
  * inside their town. The GB/T 28921 code is derived from the type. Audited as `event.create`.
  */
-export async function disasterEventCreator(props: { actor: StaffActor; input: EventInputData; now: Date; requestId?: string; ip?: string }): Promise<DisasterEventDocument> {
+export async function disasterEventCreator(props: {
+  actor: StaffActor;
+  input: EventInputData;
+  now: Date;
+  requestId?: string;
+  ip?: string;
+}): Promise<DisasterEventDocument> {
   const { actor, input, now } = props;
   const regionCodes = [...new Set(input.regionCodes)];
   assertEventRole(actor, regionCodes);
   const known = await Region.countDocuments({ _id: { $in: regionCodes }, level: { $in: ['town', 'village'] } });
   if (known !== regionCodes.length) throw invalid('unknown_region', '「受灾区域」里有不是巴南区镇街或村的代码');
-  const event = await DisasterEvent.create({ ...input, regionCodes, gbCode: GB_T_28921_CODES[input.disasterType], createdBy: storedActor(actor) });
-  await recordAudit({ actor, action: 'event.create', target: { type: 'disasterEvent', id: event.id }, requestId: props.requestId, ip: props.ip,
-    at: now, details: { name: input.name, regionCodes, responseLevel: input.responseLevel } });
+  const event = await DisasterEvent.create({
+    ...input,
+    regionCodes,
+    gbCode: GB_T_28921_CODES[input.disasterType],
+    createdBy: storedActor(actor),
+  });
+  await recordAudit({
+    actor,
+    action: 'event.create',
+    target: { type: 'disasterEvent', id: event.id },
+    requestId: props.requestId,
+    ip: props.ip,
+    at: now,
+    details: { name: input.name, regionCodes, responseLevel: input.responseLevel },
+  });
   return event;
 }

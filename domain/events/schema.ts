@@ -10,11 +10,19 @@ export const EventInput = z
     disasterType: z.enum(DISASTER_TYPES).meta({ title: '灾害种类' }),
     startAt: DateTime('开始时间'),
     regionCodes: z
-      .array(z.string().regex(/^\d{12}$/).meta({ title: '受灾区域' }))
+      .array(
+        z
+          .string()
+          .regex(/^\d{12}$/)
+          .meta({ title: '受灾区域' }),
+      )
       .max(400)
       .default([])
       .meta({ title: '受灾区域', description: '镇街或村的 12 位代码；不填表示全区' }),
-    responseLevel: z.enum(RESPONSE_LEVELS).optional().meta({ title: '应急响应级别', description: '启动了应急响应才填；此时上报至少要 3 张照片' }),
+    responseLevel: z
+      .enum(RESPONSE_LEVELS)
+      .optional()
+      .meta({ title: '应急响应级别', description: '启动了应急响应才填；此时上报至少要 3 张照片' }),
     description: z.string().trim().max(2000).optional().meta({ title: '说明' }),
   })
   .meta({ title: '灾害事件' });

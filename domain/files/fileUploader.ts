@@ -31,7 +31,14 @@ export interface FileUploaderProps {
  * bytes again are the same file (`created: false`) and a second uploader is added to `alsoUploadedBy`, so each may
  * attach it to their own reports. Audits `file.upload` when the file is new.
  */
-export async function fileUploader({ bytes, originalName, actor, now, requestId, ip }: FileUploaderProps): Promise<{ file: FileObjectDocument; created: boolean }> {
+export async function fileUploader({
+  bytes,
+  originalName,
+  actor,
+  now,
+  requestId,
+  ip,
+}: FileUploaderProps): Promise<{ file: FileObjectDocument; created: boolean }> {
   if (bytes.length > MAX_PHOTO_BYTES) throw photoTooLarge();
   const mime = sniffImageType(bytes);
   if (!mime) throw new DomainError(415, 'unsupported_file_type', '只能上传 JPEG、PNG 或 WebP 格式的照片');
@@ -39,8 +46,23 @@ export async function fileUploader({ bytes, originalName, actor, now, requestId,
   await fileStorage().put(hash, bytes);
   const by = storedActor(actor);
   try {
-    const file = await FileObject.create({ _id: hash, mime, size: bytes.length, originalName: originalName?.slice(0, 200), uploadedBy: by, createdAt: now });
-    await recordAudit({ actor, action: 'file.upload', target: { type: 'file', id: hash }, requestId, ip, at: now, details: { mime, size: bytes.length } });
+    const file = await FileObject.create({
+      _id: hash,
+      mime,
+      size: bytes.length,
+      originalName: originalName?.slice(0, 200),
+      uploadedBy: by,
+      createdAt: now,
+    });
+    await recordAudit({
+      actor,
+      action: 'file.upload',
+      target: { type: 'file', id: hash },
+      requestId,
+      ip,
+      at: now,
+      details: { mime, size: bytes.length },
+    });
     return { file, created: true };
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;

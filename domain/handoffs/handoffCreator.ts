@@ -91,8 +91,14 @@ export async function handoffCreator(props: HandoffCreatorProps): Promise<Handof
       lastText: props.lastText ? redactPersonalNumbers(props.lastText).slice(0, 500) : undefined,
       openedAt: now,
     });
-    await recordAudit({ actor, action: 'handoff.create', target: { type: 'handoffTicket', id: ticket.id }, requestId: key, at: now,
-      details: { reason, villageCode, assigned: Boolean(worker) } });
+    await recordAudit({
+      actor,
+      action: 'handoff.create',
+      target: { type: 'handoffTicket', id: ticket.id },
+      requestId: key,
+      at: now,
+      details: { reason, villageCode, assigned: Boolean(worker) },
+    });
     return { ticket, created: true, assigneeName };
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;

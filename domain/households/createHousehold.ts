@@ -50,7 +50,14 @@ export async function createHousehold(props: {
     if (isDuplicateKeyError(error)) throw conflict('household_no_taken', '这个户编号已经登记过了');
     throw error;
   }
-  await recordAudit({ actor, action: 'household.create', target: { type: 'household', id: household.id }, requestId: props.requestId, ip: props.ip,
-    details: { householdNo: input.householdNo, villageCode: input.villageCode }, at: props.now });
+  await recordAudit({
+    actor,
+    action: 'household.create',
+    target: { type: 'household', id: household.id },
+    requestId: props.requestId,
+    ip: props.ip,
+    details: { householdNo: input.householdNo, villageCode: input.villageCode },
+    at: props.now,
+  });
   return household;
 }

@@ -49,7 +49,9 @@ export async function findHouseholds(scope: HouseholdScope, search: HouseholdSea
     ]);
     return { items, total, ...page };
   }
-  const found = await Household.find({ ...filter, keys: first }).limit(MAX_KEY_MATCHES).lean();
+  const found = await Household.find({ ...filter, keys: first })
+    .limit(MAX_KEY_MATCHES)
+    .lean();
   const matching = found
     .filter((household) => more.every((key) => household.keys.includes(key)))
     .sort((a, b) => a.householdNo.localeCompare(b.householdNo));

@@ -12,7 +12,9 @@ export const MAX_HOUSEHOLD_CHECK_FAILURES = 5;
 export const HOUSEHOLD_CHECK_LOCK_MS = 24 * 60 * 60_000;
 
 /** How a villager proves they belong to a household: their name and either the last four of their ID or their phone. */
-export type HouseholdProof = { name: string } & ({ idNumberLast4: string; phone?: undefined } | { phone: string; idNumberLast4?: undefined });
+export type HouseholdProof = { name: string } & (
+  { idNumberLast4: string; phone?: undefined } | { phone: string; idNumberLast4?: undefined }
+);
 
 interface Person {
   name: string;
@@ -42,7 +44,10 @@ interface Matched {
   villageCode: string;
 }
 
-const matched = (h: { _id: Types.ObjectId; villageCode: string }): Matched => ({ householdId: h._id.toString(), villageCode: h.villageCode });
+const matched = (h: { _id: Types.ObjectId; villageCode: string }): Matched => ({
+  householdId: h._id.toString(),
+  villageCode: h.villageCode,
+});
 
 /** The households where a person of that name also matches the proof. At most a few households share a name. */
 async function matchingHouseholds(proof: HouseholdProof): Promise<Matched[]> {
@@ -54,7 +59,9 @@ async function matchingHouseholds(proof: HouseholdProof): Promise<Matched[]> {
       .map(matched);
   }
   const name = proof.name.normalize('NFKC').trim();
-  const candidates = await Household.find({ keys: householdKey.name(name) }).limit(50).lean();
+  const candidates = await Household.find({ keys: householdKey.name(name) })
+    .limit(50)
+    .lean();
   return candidates
     .filter((h) => [h.head, ...h.members].some((p) => sameName(p.name, name) && lastFourMatches(p, proof.idNumberLast4)))
     .map(matched);
@@ -104,11 +111,17 @@ async function checkAndLink(
   const settled = await settleAttempt(budget, attempt, matches.length === 1, now);
   if ('lockedUntil' in settled) return { kind: 'refused', error: lockedError(settled.lockedUntil) };
   if (matches.length > 1) {
-    return { kind: 'refused', error: new DomainError(409, 'household_ambiguous', '有不止一户对得上，请改用手机号核对，或请网格员帮您绑定') };
+    return {
+      kind: 'refused',
+      error: new DomainError(409, 'household_ambiguous', '有不止一户对得上，请改用手机号核对，或请网格员帮您绑定'),
+    };
   }
   const [match] = matches;
   if (!match) {
-    return { kind: 'refused', error: new DomainError(400, 'household_check_failed', `没有核对上，请检查姓名和号码（还可以再试 ${settled.remaining} 次）`) };
+    return {
+      kind: 'refused',
+      error: new DomainError(400, 'household_check_failed', `没有核对上，请检查姓名和号码（还可以再试 ${settled.remaining} 次）`),
+    };
   }
   await Contact.updateOne({ _id: contact._id }, { $set: { householdId: match.householdId, name: proof.name.trim() } });
   await recordAudit({

@@ -49,7 +49,13 @@ export type MemberPatch = Omit<PlainMember, 'idNumber' | 'phone' | 'disability' 
   Partial<Record<'idNumber' | 'phone' | 'disability' | 'health', string | null>>;
 
 export function mergeMember(change: MemberPatch, relation: Relation, previous: StoredMember | undefined) {
-  const plain = { name: change.name, gender: change.gender, birthYear: change.birthYear, schooling: change.schooling, labourAbility: change.labourAbility };
+  const plain = {
+    name: change.name,
+    gender: change.gender,
+    birthYear: change.birthYear,
+    schooling: change.schooling,
+    labourAbility: change.labourAbility,
+  };
   const merged: Record<string, unknown> = sealMember(plain, relation);
   for (const [field, kind] of MEMBER_PII) {
     const value = change[field];

@@ -8,9 +8,18 @@ import { ObjectIdText, VillageCode } from '../core/schema';
  * account, health, disability) arrive in plain text here and are sealed by `householdRegistrar` before storage.
  */
 
-const idNumberText = z.string().trim().regex(/^\d{17}[\dXx]$/);
-const phoneText = z.string().trim().regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/);
-const bankAccountText = z.string().trim().regex(/^\d[\d ]{10,38}\d$/);
+const idNumberText = z
+  .string()
+  .trim()
+  .regex(/^\d{17}[\dXx]$/);
+const phoneText = z
+  .string()
+  .trim()
+  .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/);
+const bankAccountText = z
+  .string()
+  .trim()
+  .regex(/^\d[\d ]{10,38}\d$/);
 const noteText = z.string().trim().min(1).max(500);
 const nameText = z.string().trim().min(1).max(30);
 
@@ -62,7 +71,11 @@ export const NewHouseholdInput = z
     address: optional(z.string().trim().min(1).max(200), '住址'),
     head: HeadInput,
     members: z.array(MemberInput).max(20).default([]).meta({ title: '家庭成员' }),
-    categories: z.array(z.enum(HOUSEHOLD_CATEGORIES).meta({ title: '户类别' })).max(7).default([]).meta({ title: '户类别' }),
+    categories: z
+      .array(z.enum(HOUSEHOLD_CATEGORIES).meta({ title: '户类别' }))
+      .max(7)
+      .default([])
+      .meta({ title: '户类别' }),
     monitoringType: z.enum(MONITORING_TYPES).optional().meta({ title: '监测对象类别' }),
     bankAccount: optional(bankAccountText, '银行账号'),
     gridWorkerId: ObjectIdText.optional().meta({ title: '网格员' }),
@@ -81,7 +94,11 @@ export const HouseholdChanges = z
     address: removable(z.string().trim().min(1).max(200), '住址'),
     head: optional(z.strictObject({ name: optional(nameText, '姓名'), ...plainFields, ...piiChanges }), '户主'),
     members: z.array(MemberChange).max(20).optional().meta({ title: '家庭成员' }),
-    categories: z.array(z.enum(HOUSEHOLD_CATEGORIES).meta({ title: '户类别' })).max(7).optional().meta({ title: '户类别' }),
+    categories: z
+      .array(z.enum(HOUSEHOLD_CATEGORIES).meta({ title: '户类别' }))
+      .max(7)
+      .optional()
+      .meta({ title: '户类别' }),
     monitoringType: z.enum(MONITORING_TYPES).nullable().optional().meta({ title: '监测对象类别' }),
     bankAccount: removable(bankAccountText, '银行账号'),
     gridWorkerId: ObjectIdText.nullable().optional().meta({ title: '网格员' }),

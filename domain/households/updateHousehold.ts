@@ -43,7 +43,13 @@ export async function updateHousehold(props: {
   if (changes.head || changes.members) {
     const head = changes.head ? mergeHead(household.head, changes.head) : household.head;
     const members = changes.members
-      ? changes.members.map((m) => mergeMember(m, m.relation, household.members.find((p) => p.name === m.name)))
+      ? changes.members.map((m) =>
+          mergeMember(
+            m,
+            m.relation,
+            household.members.find((p) => p.name === m.name),
+          ),
+        )
       : household.members;
     if (changes.head) set.head = head;
     if (changes.members) set.members = members;
@@ -59,7 +65,14 @@ export async function updateHousehold(props: {
   const fields = Object.entries(changes)
     .filter(([, value]) => value !== undefined)
     .map(([key]) => key);
-  await recordAudit({ actor, action: 'household.update', target: { type: 'household', id: household.id }, requestId: props.requestId, ip: props.ip,
-    details: { fields }, at: props.now });
+  await recordAudit({
+    actor,
+    action: 'household.update',
+    target: { type: 'household', id: household.id },
+    requestId: props.requestId,
+    ip: props.ip,
+    details: { fields },
+    at: props.now,
+  });
   return updated;
 }

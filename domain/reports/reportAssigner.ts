@@ -30,7 +30,14 @@ export async function reportAssigner({ report, actor, assigneeId, now, requestId
   }
   const previous = report.assigneeId?.toString();
   await Report.updateOne({ _id: reportId }, { $set: { assigneeId: new Types.ObjectId(assigneeId) } });
-  await recordAudit({ actor, action: 'report.assign', target: { type: 'report', id: reportId }, requestId, ip, at: now,
-    details: { from: previous, to: assigneeId } });
+  await recordAudit({
+    actor,
+    action: 'report.assign',
+    target: { type: 'report', id: reportId },
+    requestId,
+    ip,
+    at: now,
+    details: { from: previous, to: assigneeId },
+  });
   return Report.findById(reportId).orFail();
 }

@@ -48,7 +48,14 @@ export async function reportReviewer(props: ReportReviewerProps): Promise<Report
     { $set: { status: to, ...(duplicateOf ? { duplicateOf } : {}) }, $push: { statusHistory: entry } },
   );
   if (result.matchedCount === 0) throw conflict('report_status_changed', '这条上报刚被别人处理过，请刷新后再试');
-  await recordAudit({ actor, action: 'report.status', target: { type: 'report', id: reportId }, requestId: props.requestId,
-    ip: props.ip, at: now, details: { from, to, reason: props.reason, duplicateOf } });
+  await recordAudit({
+    actor,
+    action: 'report.status',
+    target: { type: 'report', id: reportId },
+    requestId: props.requestId,
+    ip: props.ip,
+    at: now,
+    details: { from, to, reason: props.reason, duplicateOf },
+  });
   return Report.findById(reportId).orFail();
 }

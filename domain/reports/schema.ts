@@ -79,7 +79,12 @@ export const ReportInput = z
     needs: z.array(Need).max(10).default([]).meta({ title: '需求' }),
     description: z.string().trim().max(1000).optional().meta({ title: '情况说明' }),
     photoIds: z
-      .array(z.string().regex(/^[0-9a-f]{64}$/).meta({ title: '照片' }))
+      .array(
+        z
+          .string()
+          .regex(/^[0-9a-f]{64}$/)
+          .meta({ title: '照片' }),
+      )
       .max(20)
       .default([])
       .meta({ title: '照片', description: '先用 POST /api/files 上传，再填这里返回的编号' }),

@@ -97,7 +97,12 @@ export async function createStaff(props: CreateProps): Promise<StaffUserDocument
  * The development account `npm run token` signs for: found by `username`, or created (without a password: it signs in
  * only with printed tokens) and recorded as made by the system.
  */
-export async function devStaffAccount(props: { username: string; name: string; role: StaffRole; regionCode: string }): Promise<StaffUserDocument> {
+export async function devStaffAccount(props: {
+  username: string;
+  name: string;
+  role: StaffRole;
+  regionCode: string;
+}): Promise<StaffUserDocument> {
   const existing = await StaffUser.findOne({ username: props.username });
   if (existing) return existing;
   return insertStaff({

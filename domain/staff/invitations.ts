@@ -17,11 +17,18 @@ const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const CODE_LENGTH = 10;
 
 /** The code in its canonical form: spaces and dashes dropped, upper case, full-width folded. */
-export const normalizeInvitationCode = (code: string): string => code.normalize('NFKC').replace(/[\s-]+/g, '').toUpperCase();
+export const normalizeInvitationCode = (code: string): string =>
+  code
+    .normalize('NFKC')
+    .replace(/[\s-]+/g, '')
+    .toUpperCase();
 
 /** Keyed with the token secret, so a copy of the database alone cannot be used to find live codes. */
 const codeHash = (code: string): string =>
-  crypto.createHmac('sha256', getConfig().AUTH_TOKEN_SECRET).update(`invitation:${normalizeInvitationCode(code)}`).digest('hex');
+  crypto
+    .createHmac('sha256', getConfig().AUTH_TOKEN_SECRET)
+    .update(`invitation:${normalizeInvitationCode(code)}`)
+    .digest('hex');
 
 function newCode(): string {
   const chars = Array.from({ length: CODE_LENGTH }, () => ALPHABET[crypto.randomInt(ALPHABET.length)] ?? '');
@@ -44,10 +51,18 @@ export async function issueInvitation(props: {
   const { actor, staff, now } = props;
   if (staff.wechatOpenId) throw alreadyLinked();
   if (!staff.active) throw conflict('staff_inactive', '这个工作人员账号已停用');
-  await StaffInvitation.updateMany({ staffUserId: staff._id, usedAt: { $exists: false }, expiresAt: { $gt: now } }, { $set: { expiresAt: now } });
+  await StaffInvitation.updateMany(
+    { staffUserId: staff._id, usedAt: { $exists: false }, expiresAt: { $gt: now } },
+    { $set: { expiresAt: now } },
+  );
   const code = newCode();
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
-  const invitation = await StaffInvitation.create({ codeHash: codeHash(code), staffUserId: staff._id, issuedBy: storedActor(actor), expiresAt });
+  const invitation = await StaffInvitation.create({
+    codeHash: codeHash(code),
+    staffUserId: staff._id,
+    issuedBy: storedActor(actor),
+    expiresAt,
+  });
   await recordAudit({
     actor,
     action: 'staff.invite',
@@ -76,7 +91,11 @@ export async function redeemInvitation(props: {
   const { actor, now } = props;
   const contact = await Contact.findById(actor.contactId).lean();
   if (!contact || contact.channel !== 'miniprogram') throw new DomainError(403, 'forbidden', '请在小程序里使用邀请码');
-  const invitation = await StaffInvitation.findOne({ codeHash: codeHash(props.code), usedAt: { $exists: false }, expiresAt: { $gt: now } }).lean();
+  const invitation = await StaffInvitation.findOne({
+    codeHash: codeHash(props.code),
+    usedAt: { $exists: false },
+    expiresAt: { $gt: now },
+  }).lean();
   const invalidCode = () => new DomainError(400, 'invitation_invalid', '邀请码不对或已经过期，请向镇街工作人员重新要一个');
   if (!invitation) throw invalidCode();
   const claimed = await StaffInvitation.updateOne(
@@ -84,7 +103,8 @@ export async function redeemInvitation(props: {
     { $set: { usedAt: now, usedByContactId: contact._id } },
   );
   if (claimed.modifiedCount !== 1) throw invalidCode();
-  const giveBack = () => StaffInvitation.updateOne({ _id: invitation._id, usedByContactId: contact._id }, { $unset: { usedAt: '', usedByContactId: '' } });
+  const giveBack = () =>
+    StaffInvitation.updateOne({ _id: invitation._id, usedByContactId: contact._id }, { $unset: { usedAt: '', usedByContactId: '' } });
   let linked;
   try {
     linked = await StaffUser.updateOne(

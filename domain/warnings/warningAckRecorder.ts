@@ -43,11 +43,19 @@ async function regionsOf(actor: VillagerActor): Promise<string[]> {
  * Returns that warning, or undefined when there is none (then 收到 was not about a warning). Idempotent: one
  * acknowledgement per chain and recipient (unique index). Audited as `warning.ack`.
  */
-export async function warningAckRecorder(props: { actor: VillagerActor; channel: ContactChannel; now: Date; requestId?: string }): Promise<AckedWarning | undefined> {
+export async function warningAckRecorder(props: {
+  actor: VillagerActor;
+  channel: ContactChannel;
+  now: Date;
+  requestId?: string;
+}): Promise<AckedWarning | undefined> {
   const { actor, channel, now, requestId } = props;
   const regions = await regionsOf(actor);
   if (regions.length === 0) return undefined;
-  const recent = await Warning.find({ targetRegionCodes: { $in: regions }, sendTime: { $gte: new Date(now.getTime() - ACK_WINDOW_MS), $lte: now } })
+  const recent = await Warning.find({
+    targetRegionCodes: { $in: regions },
+    sendTime: { $gte: new Date(now.getTime() - ACK_WINDOW_MS), $lte: now },
+  })
     .sort({ sendTime: -1 })
     .limit(20)
     .lean();
@@ -63,7 +71,13 @@ export async function warningAckRecorder(props: { actor: VillagerActor; channel:
     if (!isDuplicateKeyError(error)) throw error;
     return { chainId: target.chainId, headline: target.info.headline };
   }
-  await recordAudit({ actor, action: 'warning.ack', target: { type: 'warning', id: target.chainId }, requestId, at: now,
-    details: { recipientKey: recipient.recipientKey, channel } });
+  await recordAudit({
+    actor,
+    action: 'warning.ack',
+    target: { type: 'warning', id: target.chainId },
+    requestId,
+    at: now,
+    details: { recipientKey: recipient.recipientKey, channel },
+  });
   return { chainId: target.chainId, headline: target.info.headline };
 }

@@ -29,8 +29,14 @@ export async function warningSubscriptionManager(props: SubscriptionProps): Prom
   const update = subscribe ? { $addToSet: { warningSubscriptions: regionCode } } : { $pull: { warningSubscriptions: regionCode } };
   const result = await Contact.updateOne({ _id: id }, update);
   if (result.modifiedCount > 0) {
-    await recordAudit({ actor, action: subscribe ? 'contact.subscribe' : 'contact.unsubscribe', target: { type: 'contact', id: actor.contactId },
-      requestId, at: now, details: { regionCode } });
+    await recordAudit({
+      actor,
+      action: subscribe ? 'contact.subscribe' : 'contact.unsubscribe',
+      target: { type: 'contact', id: actor.contactId },
+      requestId,
+      at: now,
+      details: { regionCode },
+    });
   }
   const contact = await Contact.findById(id).orFail().lean();
   return contact.warningSubscriptions;

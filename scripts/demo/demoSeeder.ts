@@ -129,7 +129,18 @@ function buildHousehold(random: () => number, serial: number, villageCode: strin
     ...(category === '监测对象' ? { monitoringType: MONITORING_TYPES[serial % MONITORING_TYPES.length] } : {}),
     incomePerCapitaYuan: [2024, 2025].map((year) => ({ year, yuan: 6000 + Math.floor(random() * 90) * 100 })),
     housing: { appraisal: pick(random, ['A', 'A', 'B', 'B', 'C', 'D'] as const) },
-    loans: atRisk && serial % 3 === 0 ? [{ bank: '重庆农村商业银行', principalYuan: 30_000, issuedAt: new Date('2025-03-01T00:00:00+08:00'), dueAt: new Date('2027-03-01T00:00:00+08:00'), purpose: '养殖' }] : [],
+    loans:
+      atRisk && serial % 3 === 0
+        ? [
+            {
+              bank: '重庆农村商业银行',
+              principalYuan: 30_000,
+              issuedAt: new Date('2025-03-01T00:00:00+08:00'),
+              dueAt: new Date('2027-03-01T00:00:00+08:00'),
+              purpose: '养殖',
+            },
+          ]
+        : [],
     gridWorkerId,
     demo: true,
   };
@@ -146,21 +157,47 @@ export async function demoSeeder({ password }: { password?: string } = {}): Prom
   await importRegions();
   const passwordHash = password ? await hashPassword(password) : undefined;
   const random = prng(20230725);
-  await upsertStaff('demo-district-admin', { name: '区乡村振兴局（演示）', role: 'district_admin', regionCode: regions.district.code }, passwordHash);
+  await upsertStaff(
+    'demo-district-admin',
+    { name: '区乡村振兴局（演示）', role: 'district_admin', regionCode: regions.district.code },
+    passwordHash,
+  );
   for (const [i, department] of DEPARTMENTS.entries()) {
-    await upsertStaff(`demo-department-${i + 1}`, { name: `区${department}（演示）`, role: 'department', regionCode: regions.district.code, department }, passwordHash);
+    await upsertStaff(
+      `demo-department-${i + 1}`,
+      { name: `区${department}（演示）`, role: 'department', regionCode: regions.district.code, department },
+      passwordHash,
+    );
   }
-  await upsertStaff('demo-bank-1', { name: '农商行信贷员（演示）', role: 'bank_officer', regionCode: regions.district.code, bankName: '重庆农村商业银行' }, passwordHash);
+  await upsertStaff(
+    'demo-bank-1',
+    { name: '农商行信贷员（演示）', role: 'bank_officer', regionCode: regions.district.code, bankName: '重庆农村商业银行' },
+    passwordHash,
+  );
 
   let serial = 0;
   const reportIds: string[] = [];
   for (const [t, town] of demoTowns().entries()) {
-    await upsertStaff(`demo-town-${t + 1}`, { name: `${town.name}干部（演示）`, role: 'town_official', regionCode: town.code }, passwordHash);
+    await upsertStaff(
+      `demo-town-${t + 1}`,
+      { name: `${town.name}干部（演示）`, role: 'town_official', regionCode: town.code },
+      passwordHash,
+    );
     for (const [v, village] of town.villages.entries()) {
       const tag = `${t + 1}-${v + 1}`;
-      const gridWorker = await upsertStaff(`demo-grid-${tag}`, { name: `${village.name.slice(0, 2)}网格员（演示）`, role: 'grid_worker', regionCode: village.code }, passwordHash);
-      await upsertStaff(`demo-cadre-${tag}`, { name: `${village.name.slice(0, 2)}村干部（演示）`, role: 'village_cadre', regionCode: village.code }, passwordHash);
-      const households = Array.from({ length: HOUSEHOLDS_PER_VILLAGE }, () => buildHousehold(random, ++serial, village.code, town.code, gridWorker.id));
+      const gridWorker = await upsertStaff(
+        `demo-grid-${tag}`,
+        { name: `${village.name.slice(0, 2)}网格员（演示）`, role: 'grid_worker', regionCode: village.code },
+        passwordHash,
+      );
+      await upsertStaff(
+        `demo-cadre-${tag}`,
+        { name: `${village.name.slice(0, 2)}村干部（演示）`, role: 'village_cadre', regionCode: village.code },
+        passwordHash,
+      );
+      const households = Array.from({ length: HOUSEHOLDS_PER_VILLAGE }, () =>
+        buildHousehold(random, ++serial, village.code, town.code, gridWorker.id),
+      );
       await insertMissing(Household, 'householdNo', households);
       await insertMissing(
         Contact,
@@ -190,7 +227,10 @@ export async function demoSeeder({ password }: { password?: string } = {}): Prom
             occurredAt: new Date(STORM_START + index * 600_000).toISOString(),
             damage: {
               people: { affected: 2 + rooms, injured: r === 0 ? 1 : 0 },
-              houses: { collapsed: { rooms: r === 1 ? rooms : 0, households: r === 1 && rooms > 0 ? 1 : 0 }, minor: { rooms: 1, households: 1 } },
+              houses: {
+                collapsed: { rooms: r === 1 ? rooms : 0, households: r === 1 && rooms > 0 ? 1 : 0 },
+                minor: { rooms: 1, households: 1 },
+              },
               crops: { affectedMu: crops, damagedMu: Math.floor(crops / 2), failedMu: 0 },
               waterInterrupted: r === 2,
               estimatedLossYuan: 2000 + rooms * 5000 + crops * 800,

@@ -13,19 +13,33 @@ beforeAll(seedRegions);
 const DAY_MS = 24 * 60 * 60 * 1000;
 const AppJson = z.object({
   application: z.looseObject({
-    id: z.string(), receiptNo: z.string(), status: z.string(), paperworkDueAt: z.string().optional(),
+    id: z.string(),
+    receiptNo: z.string(),
+    status: z.string(),
+    paperworkDueAt: z.string().optional(),
     paperwork: z.array(z.object({ name: z.string(), received: z.boolean(), receivedAt: z.string().optional() })),
   }),
 });
 const PageJson = z.object({ items: z.array(z.looseObject({ id: z.string(), kind: z.string() })), total: z.number() });
 const consent = { villagerName: '张大山', villagerConsent: true, consentNote: '户主签了承诺授权书' };
 const green = (overrides: Record<string, unknown> = {}) => ({
-  id: uuid(), kind: 'green_channel', difficulties: ['住房'], description: '房子垮了两间，一家四口借住在亲戚家', measures: ['临时救助', '住房重建/加固'],
-  documentsProvided: ['户口簿', '身份证'], ...overrides,
+  id: uuid(),
+  kind: 'green_channel',
+  difficulties: ['住房'],
+  description: '房子垮了两间，一家四口借住在亲戚家',
+  measures: ['临时救助', '住房重建/加固'],
+  documentsProvided: ['户口簿', '身份证'],
+  ...overrides,
 });
 const extension = (overrides: Record<string, unknown> = {}) => ({
-  id: uuid(), kind: 'credit_extension', bank: '重庆农村商业银行', amountYuan: 30000, loanDueAt: '2023-09-30T00:00:00+08:00', requestedMonths: 12,
-  reason: '洪水冲毁了鱼塘，今年还不上', ...overrides,
+  id: uuid(),
+  kind: 'credit_extension',
+  bank: '重庆农村商业银行',
+  amountYuan: 30000,
+  loanDueAt: '2023-09-30T00:00:00+08:00',
+  requestedMonths: 12,
+  reason: '洪水冲毁了鱼塘，今年还不上',
+  ...overrides,
 });
 const post = (token: string | undefined, json: unknown) => server().request('/api/applications', { method: 'POST', token, json });
 
@@ -43,13 +57,27 @@ describe('POST /api/applications', () => {
 
   it('refuses invalid input with the field named', async () => {
     const { token } = await villagerWithHousehold();
-    expect(await errorOf(await post(token, green({ difficulties: [] })))).toEqual({ code: 'invalid_input', message: '「困难类型」至少要 1 项' });
+    expect(await errorOf(await post(token, green({ difficulties: [] })))).toEqual({
+      code: 'invalid_input',
+      message: '「困难类型」至少要 1 项',
+    });
     expect(await errorOf(await post(token, extension({ kind: 'credit_topup', amountYuan: 30000, loanPrincipalYuan: 30000 })))).toEqual({
-      code: 'invalid_input', message: '「金额（元）」追加后贷款总额不能超过 50000 元' });
-    expect(await errorOf(await post(token, extension({ amountYuan: 30000.5 })))).toEqual({ code: 'invalid_input', message: '「金额（元）」格式不对，应该是整数' });
-    expect(await errorOf(await post(token, extension({ requestedMonths: 13 })))).toEqual({ code: 'invalid_input', message: '「申请期限（月）」不能大于 12' });
+      code: 'invalid_input',
+      message: '「金额（元）」追加后贷款总额不能超过 50000 元',
+    });
+    expect(await errorOf(await post(token, extension({ amountYuan: 30000.5 })))).toEqual({
+      code: 'invalid_input',
+      message: '「金额（元）」格式不对，应该是整数',
+    });
+    expect(await errorOf(await post(token, extension({ requestedMonths: 13 })))).toEqual({
+      code: 'invalid_input',
+      message: '「申请期限（月）」不能大于 12',
+    });
     const topupWithoutAmount = extension({ kind: 'credit_topup', amountYuan: undefined });
-    expect(await errorOf(await post(token, topupWithoutAmount))).toEqual({ code: 'invalid_input', message: '「金额（元）」追加贷款要写明追加多少' });
+    expect(await errorOf(await post(token, topupWithoutAmount))).toEqual({
+      code: 'invalid_input',
+      message: '「金额（元）」追加贷款要写明追加多少',
+    });
     expect(await Application.exists({ _id: topupWithoutAmount.id })).toBeNull();
   });
 
@@ -90,15 +118,27 @@ describe('POST /api/applications', () => {
     const { application } = AppJson.parse(await res.json());
     expect(application.receiptNo).toMatch(/^LT\d{8}-\d{4}$/);
     expect(application.status).toBe('accepted');
-    expect(application.paperwork.filter((doc) => !doc.received).map((doc) => doc.name)).toEqual(['承诺授权书', '房屋受损照片', '房屋安全鉴定']);
+    expect(application.paperwork.filter((doc) => !doc.received).map((doc) => doc.name)).toEqual([
+      '承诺授权书',
+      '房屋受损照片',
+      '房屋安全鉴定',
+    ]);
     const due = Date.parse(application.paperworkDueAt ?? '');
     expect(due).toBeGreaterThanOrEqual(before + 15 * DAY_MS);
     expect(due).toBeLessThanOrEqual(Date.now() + 15 * DAY_MS);
     const stored = await Application.findById(body.id).lean();
-    expect(stored).toMatchObject({ kind: 'green_channel', townCode: REGIONS.mudong, villageCode: REGIONS.zhongba, difficulties: ['住房'],
-      measures: [{ measure: '临时救助' }, { measure: '住房重建/加固' }], statusHistory: [{ status: 'accepted', by: { kind: 'contact', id: actor.contactId } }] });
+    expect(stored).toMatchObject({
+      kind: 'green_channel',
+      townCode: REGIONS.mudong,
+      villageCode: REGIONS.zhongba,
+      difficulties: ['住房'],
+      measures: [{ measure: '临时救助' }, { measure: '住房重建/加固' }],
+      statusHistory: [{ status: 'accepted', by: { kind: 'contact', id: actor.contactId } }],
+    });
     expect(String(stored?.householdId)).toBe(household.id);
-    expect(await auditOf('application', body.id)).toMatchObject([{ action: 'application.create', details: { kind: 'green_channel', status: 'accepted' } }]);
+    expect(await auditOf('application', body.id)).toMatchObject([
+      { action: 'application.create', details: { kind: 'green_channel', status: 'accepted' } },
+    ]);
   });
 
   it('follows the district’s settings for the paperwork deadline and the longest extension', async () => {
@@ -111,7 +151,10 @@ describe('POST /api/applications', () => {
       const { application } = AppJson.parse(await (await post(token, green())).json());
       expect(Date.parse(application.paperworkDueAt ?? '')).toBeLessThanOrEqual(Date.now() + 7 * DAY_MS);
       expect(Date.parse(application.paperworkDueAt ?? '')).toBeGreaterThanOrEqual(before + 7 * DAY_MS);
-      expect(await errorOf(await post(token, extension({ requestedMonths: 7 })))).toEqual({ code: 'invalid_input', message: '「申请期限（月）」不能大于 6' });
+      expect(await errorOf(await post(token, extension({ requestedMonths: 7 })))).toEqual({
+        code: 'invalid_input',
+        message: '「申请期限（月）」不能大于 6',
+      });
     } finally {
       await setSetting('greenChannelPaperworkDays', 15, system);
       await setSetting('creditExtensionMaxMonths', 12, system);
@@ -126,11 +169,16 @@ describe('POST /api/applications', () => {
     expect(res.status).toBe(201);
     expect(AppJson.parse(await res.json()).application.receiptNo).toMatch(/^XD\d{8}-\d{4}$/);
     expect(await Application.findById(body.id).lean()).toMatchObject({
-      status: 'submitted', kind: 'credit_extension', description: '洪水冲毁了鱼塘，今年还不上', applicant: { name: consent.villagerName },
+      status: 'submitted',
+      kind: 'credit_extension',
+      description: '洪水冲毁了鱼塘，今年还不上',
+      applicant: { name: consent.villagerName },
       credit: { bank: '重庆农村商业银行', amountYuan: 30000, requestedMonths: 12, dueAt: new Date('2023-09-29T16:00:00Z') },
       onBehalf: { villagerConsent: true, consentNote: '户主签了承诺授权书' },
     });
-    expect(await auditOf('application', body.id)).toMatchObject([{ action: 'application.create', actor: { kind: 'staff', id: worker.actor.id } }]);
+    expect(await auditOf('application', body.id)).toMatchObject([
+      { action: 'application.create', actor: { kind: 'staff', id: worker.actor.id } },
+    ]);
     const { household: ordinary } = await buildHousehold({ categories: ['一般农户'] });
     const refused = await post(worker.token, extension({ householdId: ordinary.id, onBehalf: consent }));
     expect(await errorOf(refused)).toEqual({ code: 'credit_not_eligible', message: '小额信贷只面向脱贫户和监测对象' });
@@ -155,7 +203,9 @@ describe('GET /api/applications, /mine and /:id', () => {
     expect((await server().request('/api/applications')).status).toBe(401);
     const { token } = await buildStaffUser();
     expect(await errorOf(await server().request('/api/applications?kind=loan', { token }))).toEqual({
-      code: 'invalid_input', message: '「申请类别」只能是：green_channel、credit_extension、credit_renewal、credit_topup' });
+      code: 'invalid_input',
+      message: '「申请类别」只能是：green_channel、credit_extension、credit_renewal、credit_topup',
+    });
   });
 
   it('scopes staff to their region, bank officers to credit, households to their own', async () => {
@@ -181,6 +231,8 @@ describe('GET /api/applications, /mine and /:id', () => {
     expect(own.items.map((item) => item.id).sort()).toEqual([greenBody.id, creditBody.id].sort());
     const detail = await server().request(`/api/applications/${greenBody.id}`, { token: mine.token });
     expect(AppJson.parse(await detail.json()).application.status).toBe('accepted');
-    expect((await server().request(`/api/applications/${greenBody.id}`, { token: (await villagerWithHousehold()).token })).status).toBe(404);
+    expect((await server().request(`/api/applications/${greenBody.id}`, { token: (await villagerWithHousehold()).token })).status).toBe(
+      404,
+    );
   });
 });

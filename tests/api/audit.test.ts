@@ -16,12 +16,28 @@ beforeAll(async () => {
   admin = await buildStaffUser({ role: 'district_admin', regionCode: REGIONS.district });
   mudong = await buildStaffUser({ role: 'town_official', regionCode: REGIONS.mudong });
   // Beijing 2024-07-01 23:30 and 2024-07-02 00:30: two different Beijing days, one UTC day.
-  await recordAudit({ actor: mudong.actor, action: 'household.reveal', target: { type: 'household', id: 'h1' }, requestId: 'r1', ip: '127.0.0.1',
-    details: { reason: '核查' }, at: new Date('2024-07-01T15:30:00Z') });
-  await recordAudit({ actor: admin.actor, action: 'household.update', target: { type: 'household', id: 'h1' }, details: { fields: ['address'] },
-    at: new Date('2024-07-01T16:30:00Z') });
-  await recordAudit({ actor: { kind: 'villager', contactId: 'c1' }, action: 'report.create', target: { type: 'report', id: 'r9' },
-    at: new Date('2024-07-03T02:00:00Z') });
+  await recordAudit({
+    actor: mudong.actor,
+    action: 'household.reveal',
+    target: { type: 'household', id: 'h1' },
+    requestId: 'r1',
+    ip: '127.0.0.1',
+    details: { reason: '核查' },
+    at: new Date('2024-07-01T15:30:00Z'),
+  });
+  await recordAudit({
+    actor: admin.actor,
+    action: 'household.update',
+    target: { type: 'household', id: 'h1' },
+    details: { fields: ['address'] },
+    at: new Date('2024-07-01T16:30:00Z'),
+  });
+  await recordAudit({
+    actor: { kind: 'villager', contactId: 'c1' },
+    action: 'report.create',
+    target: { type: 'report', id: 'r9' },
+    at: new Date('2024-07-03T02:00:00Z'),
+  });
 });
 
 const list = (query: string, token: string = admin.token) => server().request(`/api/audit${query}`, { token });
@@ -71,7 +87,12 @@ describe('GET /api/audit', () => {
     expect((await page('?action=household.update')).total).toBe(1);
     expect((await page('?targetType=household&targetId=h1')).total).toBe(2);
     expect(actions(await page('?from=2024-07-02&to=2024-07-02'))).toEqual(['household.update']);
-    expect(await page('?pageSize=1&page=3')).toMatchObject({ total: 3, page: 3, pageSize: 1, items: [expect.objectContaining({ action: 'household.reveal' })] });
+    expect(await page('?pageSize=1&page=3')).toMatchObject({
+      total: 3,
+      page: 3,
+      pageSize: 1,
+      items: [expect.objectContaining({ action: 'household.reveal' })],
+    });
   });
 
   it('offers no way to change or delete an entry', async () => {

@@ -24,11 +24,16 @@ describe('POST /api/auth/login', () => {
   it('refuses input without a username, naming the field', async () => {
     const res = await server().request('/api/auth/login', { method: 'POST', json: { username: '', password: 'x' } });
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ error: { code: 'invalid_input', message: '「用户名」至少要 1 个字', details: { fields: ['username'] } } });
+    expect(await res.json()).toEqual({
+      error: { code: 'invalid_input', message: '「用户名」至少要 1 个字', details: { fields: ['username'] } },
+    });
   });
 
   it('refuses unknown fields', async () => {
-    const res = await server().request('/api/auth/login', { method: 'POST', json: { username: 'a', password: 'b', role: 'district_admin' } });
+    const res = await server().request('/api/auth/login', {
+      method: 'POST',
+      json: { username: 'a', password: 'b', role: 'district_admin' },
+    });
     expect(res.status).toBe(400);
     expect((await errorOf(res)).message).toBe('有不认识的字段：role');
   });
@@ -83,7 +88,9 @@ describe('POST /api/auth/login', () => {
     const { staff } = await buildStaffUser({ password: PASSWORD });
     const t0 = new Date('2024-07-01T02:00:00Z');
     for (let i = 0; i < MAX_FAILED_LOGINS; i++) {
-      await expect(signInWithPassword({ username: staff.username, password: 'nope', now: t0 })).rejects.toMatchObject({ status: i < 4 ? 401 : 423 });
+      await expect(signInWithPassword({ username: staff.username, password: 'nope', now: t0 })).rejects.toMatchObject({
+        status: i < 4 ? 401 : 423,
+      });
     }
     const during = new Date(t0.getTime() + LOCKOUT_MS - 1000);
     await expect(signInWithPassword({ username: staff.username, password: PASSWORD, now: during })).rejects.toMatchObject({
@@ -165,17 +172,25 @@ describe('POST /api/auth/logout', () => {
   it('revokes the session, after which the refresh token is dead', async () => {
     const { staff } = await buildStaffUser({ password: PASSWORD });
     const body = await tokensOf(await login(staff.username, PASSWORD));
-    const res = await server().request('/api/auth/logout', { method: 'POST', token: body.accessToken, json: { refreshToken: body.refreshToken } });
+    const res = await server().request('/api/auth/logout', {
+      method: 'POST',
+      token: body.accessToken,
+      json: { refreshToken: body.refreshToken },
+    });
     expect(res.status).toBe(204);
     expect((await Session.findOne({ tokenHash: sha256(body.refreshToken) }).lean())?.revokedAt).toBeInstanceOf(Date);
     expect((await server().request('/api/auth/refresh', { method: 'POST', json: { refreshToken: body.refreshToken } })).status).toBe(401);
   });
 
-  it("cannot sign someone else out", async () => {
+  it('cannot sign someone else out', async () => {
     const { staff } = await buildStaffUser({ password: PASSWORD });
     const body = await tokensOf(await login(staff.username, PASSWORD));
     const other = await buildStaffUser();
-    const res = await server().request('/api/auth/logout', { method: 'POST', token: other.token, json: { refreshToken: body.refreshToken } });
+    const res = await server().request('/api/auth/logout', {
+      method: 'POST',
+      token: other.token,
+      json: { refreshToken: body.refreshToken },
+    });
     expect(res.status).toBe(204);
     expect((await Session.findOne({ tokenHash: sha256(body.refreshToken) }).lean())?.revokedAt).toBeUndefined();
   });
@@ -193,7 +208,11 @@ describe('GET /api/auth/me', () => {
   });
 
   it('describes a staff member without secrets', async () => {
-    const { staff, token } = await buildStaffUser({ role: 'grid_worker', regionCode: '500113109200', wechatOpenId: `o-${crypto.randomUUID()}` });
+    const { staff, token } = await buildStaffUser({
+      role: 'grid_worker',
+      regionCode: '500113109200',
+      wechatOpenId: `o-${crypto.randomUUID()}`,
+    });
     const res = await server().request('/api/auth/me', { token });
     expect(res.status).toBe(200);
     const text = await res.text();
@@ -201,7 +220,13 @@ describe('GET /api/auth/me', () => {
     expect(body).toEqual({
       kind: 'staff',
       villager: null,
-      staff: expect.objectContaining({ id: staff.id, role: 'grid_worker', regionCode: '500113109200', wechatLinked: true, canUseConsole: false }),
+      staff: expect.objectContaining({
+        id: staff.id,
+        role: 'grid_worker',
+        regionCode: '500113109200',
+        wechatLinked: true,
+        canUseConsole: false,
+      }),
     });
     expect(text).not.toContain(staff.wechatOpenId ?? '-');
   });

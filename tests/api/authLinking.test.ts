@@ -81,7 +81,10 @@ describe('POST /api/auth/miniprogram/invitation', () => {
     const code = await invitationFor(worker);
     const villager = await buildVillager();
     const later = new Date(Date.now() + INVITATION_TTL_MS + 60_000);
-    await expect(redeemInvitation({ actor: villager.actor, code, now: later })).rejects.toMatchObject({ status: 400, code: 'invitation_invalid' });
+    await expect(redeemInvitation({ actor: villager.actor, code, now: later })).rejects.toMatchObject({
+      status: 400,
+      code: 'invitation_invalid',
+    });
     expect((await StaffUser.findById(worker.staff._id).lean())?.wechatOpenId).toBeUndefined();
   });
 
@@ -143,8 +146,11 @@ describe('POST /api/auth/miniprogram/household', () => {
     const { openId, token } = await miniProgramUser();
     const first = await link(token, { name: '孙山', idNumberLast4: '0000' });
     expect(first.status).toBe(400);
-    expect(await first.json()).toEqual({ error: { code: 'household_check_failed', message: '没有核对上，请检查姓名和号码（还可以再试 4 次）' } });
-    for (let i = 2; i < MAX_HOUSEHOLD_CHECK_FAILURES; i++) expect((await link(token, { name: '孙山', idNumberLast4: '0000' })).status).toBe(400);
+    expect(await first.json()).toEqual({
+      error: { code: 'household_check_failed', message: '没有核对上，请检查姓名和号码（还可以再试 4 次）' },
+    });
+    for (let i = 2; i < MAX_HOUSEHOLD_CHECK_FAILURES; i++)
+      expect((await link(token, { name: '孙山', idNumberLast4: '0000' })).status).toBe(400);
     const fifth = await link(token, { name: '孙山', idNumberLast4: '0000' });
     expect(fifth.status).toBe(423);
     expect((await errorOf(fifth)).code).toBe('household_check_locked');
@@ -163,7 +169,11 @@ describe('POST /api/auth/miniprogram/household', () => {
       await expect(linkHousehold({ actor: villager.actor, proof: { name: '周水', idNumberLast4: '0000' }, now: t0 })).rejects.toBeDefined();
     }
     const after = new Date(t0.getTime() + HOUSEHOLD_CHECK_LOCK_MS + 1000);
-    const linked = await linkHousehold({ actor: villager.actor, proof: { name: '周水', idNumberLast4: secrets.headIdNumber.slice(-4) }, now: after });
+    const linked = await linkHousehold({
+      actor: villager.actor,
+      proof: { name: '周水', idNumberLast4: secrets.headIdNumber.slice(-4) },
+      now: after,
+    });
     expect(linked.householdId).toBe(household.id);
   });
 

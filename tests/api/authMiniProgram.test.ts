@@ -29,7 +29,13 @@ describe('POST /api/auth/miniprogram', () => {
     expect(res.status).toBe(200);
     const text = await res.text();
     const body = MiniProgramTokenView.parse(JSON.parse(text));
-    expect(JSON.parse(text)).toEqual({ accessToken: expect.any(String), expiresIn: 3600, kind: 'villager', role: null, householdLinked: false });
+    expect(JSON.parse(text)).toEqual({
+      accessToken: expect.any(String),
+      expiresIn: 3600,
+      kind: 'villager',
+      role: null,
+      householdLinked: false,
+    });
     expect(text).not.toMatch(/session_key|sessionKey/);
     const contact = await Contact.findOne({ channel: 'miniprogram', externalId: openId }).lean();
     expect(contact).not.toBeNull();
@@ -102,7 +108,9 @@ describe('POST /api/auth/miniprogram', () => {
 describe('wechat/miniProgram jscode2session', () => {
   it('reports an unreachable server as such, which the API answers with 502', async () => {
     // Port 9 (discard) on loopback: nothing listens there, so the connection is refused at once.
-    const failure = await jscode2session('x', { apiBase: 'http://127.0.0.1:9', appId: 'a', secret: 's', timeoutMs: 2000 }).catch((e: unknown) => e);
+    const failure = await jscode2session('x', { apiBase: 'http://127.0.0.1:9', appId: 'a', secret: 's', timeoutMs: 2000 }).catch(
+      (e: unknown) => e,
+    );
     expect(failure).toBeInstanceOf(WechatError);
     expect(failure).toMatchObject({ kind: 'unreachable' });
     expect(wechatErrorToDomain(new WechatError('unreachable', 'x'))).toMatchObject({ status: 502, code: 'wechat_unavailable' });

@@ -31,11 +31,19 @@ describe('what must hold when many people act on one record at once', () => {
     const { token } = await buildVillager();
     const id = crypto.randomUUID();
     const filed = await post('/api/reports', token, {
-      id, villageCode: REGIONS.zhongba, disasterType: '洪涝', occurredAt: '2026-07-25T02:40:00+08:00', damage: { people: { affected: 2 } },
+      id,
+      villageCode: REGIONS.zhongba,
+      disasterType: '洪涝',
+      occurredAt: '2026-07-25T02:40:00+08:00',
+      damage: { people: { affected: 2 } },
     });
     expect(filed.status).toBe(201);
-    const reviewers = await Promise.all(Array.from({ length: 30 }, () => buildStaffUser({ role: 'town_official', regionCode: REGIONS.mudong })));
-    const answers = await Promise.all(reviewers.map((reviewer) => post(`/api/reports/${id}/status`, reviewer.token, { status: 'verifying' })));
+    const reviewers = await Promise.all(
+      Array.from({ length: 30 }, () => buildStaffUser({ role: 'town_official', regionCode: REGIONS.mudong })),
+    );
+    const answers = await Promise.all(
+      reviewers.map((reviewer) => post(`/api/reports/${id}/status`, reviewer.token, { status: 'verifying' })),
+    );
     expect(sorted(answers)).toEqual([200, ...Array<number>(29).fill(409)]);
     const stored = await Report.findById(id).lean();
     expect(stored?.status).toBe('verifying');
@@ -45,7 +53,9 @@ describe('what must hold when many people act on one record at once', () => {
 
   it('a burst of 20 wrong passwords at once: at most five are checked, then the account is locked', async () => {
     const { staff } = await buildStaffUser({ password: 'the right one 123' });
-    const answers = await Promise.all(Array.from({ length: 20 }, () => post('/api/auth/login', undefined, { username: staff.username, password: 'guess' })));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => post('/api/auth/login', undefined, { username: staff.username, password: 'guess' })),
+    );
     const statuses = sorted(answers);
     // A checked wrong password answers 401, except the one that used the last attempt, which locks (423).
     expect(statuses.filter((status) => status === 401)).toHaveLength(MAX_FAILED_LOGINS - 1);
@@ -59,8 +69,13 @@ describe('what must hold when many people act on one record at once', () => {
 
   it('10 refreshes of one token at once: one succeeds, and the copies revoke the family', async () => {
     const { staff } = await buildStaffUser({ password: 'the right one 123' });
-    const signedIn = await bodyOf(await post('/api/auth/login', undefined, { username: staff.username, password: 'the right one 123' }), ConsoleTokensView);
-    const answers = await Promise.all(Array.from({ length: 10 }, () => post('/api/auth/refresh', undefined, { refreshToken: signedIn.refreshToken })));
+    const signedIn = await bodyOf(
+      await post('/api/auth/login', undefined, { username: staff.username, password: 'the right one 123' }),
+      ConsoleTokensView,
+    );
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => post('/api/auth/refresh', undefined, { refreshToken: signedIn.refreshToken })),
+    );
     expect(sorted(answers)).toEqual([200, ...Array<number>(9).fill(401)]);
     const sessions = await Session.find({ staffUserId: staff._id }).lean();
     expect(sessions.filter((session) => session.rotatedAt)).toHaveLength(1);
@@ -69,7 +84,10 @@ describe('what must hold when many people act on one record at once', () => {
 
   it('one invitation code redeemed by two phones at once links exactly one of them', async () => {
     const worker = await buildStaffUser({ role: 'grid_worker', regionCode: REGIONS.zhongba });
-    const invitation = await bodyOf(await post('/api/staff/invitations', mudong.token, { staffUserId: worker.actor.id }), InvitationResponse);
+    const invitation = await bodyOf(
+      await post('/api/staff/invitations', mudong.token, { staffUserId: worker.actor.id }),
+      InvitationResponse,
+    );
     const phones = await Promise.all(
       Array.from({ length: 6 }, async () => {
         const openId = `o${crypto.randomBytes(10).toString('hex')}`;
@@ -77,7 +95,9 @@ describe('what must hold when many people act on one record at once', () => {
         return { openId, token: String(signed.accessToken) };
       }),
     );
-    const answers = await Promise.all(phones.map((phone) => post('/api/auth/miniprogram/invitation', phone.token, { invitationCode: invitation.invitationCode })));
+    const answers = await Promise.all(
+      phones.map((phone) => post('/api/auth/miniprogram/invitation', phone.token, { invitationCode: invitation.invitationCode })),
+    );
     expect(sorted(answers)).toEqual([200, ...Array<number>(5).fill(400)]);
     const winner = phones[answers.findIndex((res) => res.status === 200)];
     expect((await StaffUser.findById(worker.staff._id).lean())?.wechatOpenId).toBe(winner?.openId);

@@ -32,8 +32,25 @@ describe('while the database is away', () => {
 
   it.each([
     ['a list', () => server.request('/api/reports', { token })],
-    ['a report', () => server.request('/api/reports', { method: 'POST', token, json: { id: crypto.randomUUID(), villageCode: REGIONS.zhongba, disasterType: '洪涝', occurredAt: '2026-07-25T02:40:00+08:00', damage: {} } })],
-    ['a chat message', () => server.request('/api/chat', { method: 'POST', json: { sessionId: crypto.randomBytes(12).toString('hex'), text: '你好' } })],
+    [
+      'a report',
+      () =>
+        server.request('/api/reports', {
+          method: 'POST',
+          token,
+          json: {
+            id: crypto.randomUUID(),
+            villageCode: REGIONS.zhongba,
+            disasterType: '洪涝',
+            occurredAt: '2026-07-25T02:40:00+08:00',
+            damage: {},
+          },
+        }),
+    ],
+    [
+      'a chat message',
+      () => server.request('/api/chat', { method: 'POST', json: { sessionId: crypto.randomBytes(12).toString('hex'), text: '你好' } }),
+    ],
   ])('%s is answered 503 with Retry-After and a plain message, never 500', async (_what, send) => {
     const res = await send();
     expect(res.status).toBe(503);

@@ -24,7 +24,9 @@ function registeredRoutes(): string[] {
 describe('GET /api/openapi.json', () => {
   it('documents every route the API routers register', async () => {
     const doc = OpenApiJson.parse(await (await server().request('/api/openapi.json')).json());
-    const documented = new Set(Object.entries(doc.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method} ${path}`)));
+    const documented = new Set(
+      Object.entries(doc.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method} ${path}`)),
+    );
     const routes = registeredRoutes();
     expect(routes.length).toBeGreaterThan(10);
     expect(routes.filter((route) => !documented.has(route))).toEqual([]);
@@ -32,7 +34,14 @@ describe('GET /api/openapi.json', () => {
 
   it('documents the request schema of every report, file, event and application operation that takes a body', async () => {
     const doc = OpenApiJson.parse(await (await server().request('/api/openapi.json')).json());
-    for (const path of ['/api/reports', '/api/files', '/api/events', '/api/applications', '/api/reports/{id}/status', '/api/reports/{id}/assign']) {
+    for (const path of [
+      '/api/reports',
+      '/api/files',
+      '/api/events',
+      '/api/applications',
+      '/api/reports/{id}/status',
+      '/api/reports/{id}/assign',
+    ]) {
       expect(doc.paths[path]?.post?.requestBody).toBeDefined();
     }
   });
@@ -61,7 +70,16 @@ describe('GET /api/docs', () => {
     await page.locator('.opblock').first().waitFor({ timeout: 15_000 });
     const paths = await page.locator('.opblock-summary-path').allInnerTexts();
     const listed = paths.map((text) => text.replace(/\u200b/g, '').trim());
-    for (const path of ['/api/reports', '/api/reports/{id}/status', '/api/files', '/api/files/{id}', '/api/events', '/api/events/{id}/close', '/api/applications', '/api/applications/mine']) {
+    for (const path of [
+      '/api/reports',
+      '/api/reports/{id}/status',
+      '/api/files',
+      '/api/files/{id}',
+      '/api/events',
+      '/api/events/{id}/close',
+      '/api/applications',
+      '/api/applications/mine',
+    ]) {
       expect(listed).toContain(path);
     }
     expect(outside).toEqual([]);

@@ -12,7 +12,11 @@ beforeAll(seedRegions);
 const EventJson = z.object({ event: z.looseObject({ id: z.string(), status: z.string(), gbCode: z.string().optional() }) });
 const PageJson = z.object({ items: z.array(z.looseObject({ id: z.string(), status: z.string() })), total: z.number() });
 const flood = (overrides: Record<string, unknown> = {}) => ({
-  name: '2023·7·25 暴雨洪涝', disasterType: '洪涝', startAt: '2023-07-25T02:00:00+08:00', regionCodes: [REGIONS.zhongba], ...overrides,
+  name: '2023·7·25 暴雨洪涝',
+  disasterType: '洪涝',
+  startAt: '2023-07-25T02:00:00+08:00',
+  regionCodes: [REGIONS.zhongba],
+  ...overrides,
 });
 const create = (token: string | undefined, json: unknown) => server().request('/api/events', { method: 'POST', token, json });
 
@@ -46,7 +50,10 @@ describe('POST /api/events', () => {
     expect(res.status).toBe(201);
     const { event } = EventJson.parse(await res.json());
     expect(event).toMatchObject({ status: 'open', gbCode: '010200', responseLevel: 'IV' });
-    expect(await DisasterEvent.findById(event.id).lean()).toMatchObject({ regionCodes: [REGIONS.zhongba], createdBy: { id: official.actor.id } });
+    expect(await DisasterEvent.findById(event.id).lean()).toMatchObject({
+      regionCodes: [REGIONS.zhongba],
+      createdBy: { id: official.actor.id },
+    });
     expect(await auditOf('disasterEvent', event.id)).toMatchObject([{ action: 'event.create', actor: { id: official.actor.id } }]);
   });
 });
@@ -70,7 +77,13 @@ describe('POST /api/events/:id/close and GET /api/events', () => {
     expect(again.status).toBe(409);
     expect((await errorOf(again)).code).toBe('event_closed');
     const villager = await buildVillager();
-    const report = { id: crypto.randomUUID(), villageCode: REGIONS.zhongba, disasterType: '洪涝', occurredAt: '2023-07-25T03:00:00+08:00', eventId: event.id };
+    const report = {
+      id: crypto.randomUUID(),
+      villageCode: REGIONS.zhongba,
+      disasterType: '洪涝',
+      occurredAt: '2023-07-25T03:00:00+08:00',
+      eventId: event.id,
+    };
     const late = await server().request('/api/reports', { method: 'POST', token: villager.token, json: report });
     expect(await errorOf(late)).toEqual({ code: 'event_closed', message: '这个灾害事件已经结束，不能再关联新的上报' });
     expect((await server().request('/api/events/unknown/close', { method: 'POST', token: admin.token })).status).toBe(400);
@@ -80,7 +93,7 @@ describe('POST /api/events/:id/close and GET /api/events', () => {
   it('lists events to anyone signed in, filtered by status', async () => {
     expect((await server().request('/api/events')).status).toBe(401);
     const admin = await buildStaffUser({ role: 'district_admin', regionCode: REGIONS.district });
-    const { event } = EventJson.parse(await (await create(admin.token, flood({ name: '风雹' , disasterType: '风雹' }))).json());
+    const { event } = EventJson.parse(await (await create(admin.token, flood({ name: '风雹', disasterType: '风雹' }))).json());
     const villager = await buildVillager();
     const page = PageJson.parse(await (await server().request('/api/events?status=open', { token: villager.token })).json());
     expect(page.items.map((item) => item.id)).toContain(event.id);

@@ -38,7 +38,11 @@ describe('POST /api/files', () => {
     expect(res.status).toBe(201);
     const { file } = FileJson.parse(await res.json());
     expect(file).toEqual({ id: sha256(bytes), mime: 'image/png', size: bytes.length, createdAt: expect.stringMatching(/^\d{4}-/) });
-    expect(await FileObject.findById(file.id).lean()).toMatchObject({ mime: 'image/png', originalName: '照片.txt', uploadedBy: { kind: 'contact', id: actor.contactId } });
+    expect(await FileObject.findById(file.id).lean()).toMatchObject({
+      mime: 'image/png',
+      originalName: '照片.txt',
+      uploadedBy: { kind: 'contact', id: actor.contactId },
+    });
     const onDisk = path.join(getConfig().DATA_DIR, 'files', file.id.slice(0, 2), file.id);
     expect(fs.readFileSync(onDisk).equals(bytes)).toBe(true);
     expect(await auditOf('file', file.id)).toMatchObject([{ action: 'file.upload', actor: { id: actor.contactId } }]);
@@ -66,7 +70,10 @@ describe('POST /api/files', () => {
     const { token } = await buildVillager();
     const res = await server().request('/api/files', { method: 'POST', token, json: { file: 'x' } });
     expect(res.status).toBe(400);
-    expect(await errorOf(res)).toEqual({ code: 'invalid_upload', message: '上传格式不对：请用 multipart/form-data，把一张照片放在 file 字段' });
+    expect(await errorOf(res)).toEqual({
+      code: 'invalid_upload',
+      message: '上传格式不对：请用 multipart/form-data，把一张照片放在 file 字段',
+    });
   });
 
   it('keeps one file for the same photo uploaded twice, and lets the second uploader use it', async () => {
@@ -98,7 +105,13 @@ describe('GET /api/files/:id', () => {
     const official = await buildStaffUser({ role: 'town_official', regionCode: REGIONS.mudong });
     const elsewhere = await buildStaffUser({ role: 'town_official', regionCode: REGIONS.dongwenquan });
     expect((await server().request(path, { token: official.token })).status).toBe(404);
-    const report = { id: uuid(), villageCode: REGIONS.zhongba, disasterType: '滑坡', occurredAt: '2023-07-25T03:00:00+08:00', photoIds: [file.id] };
+    const report = {
+      id: uuid(),
+      villageCode: REGIONS.zhongba,
+      disasterType: '滑坡',
+      occurredAt: '2023-07-25T03:00:00+08:00',
+      photoIds: [file.id],
+    };
     expect((await server().request('/api/reports', { method: 'POST', token: villager.token, json: report })).status).toBe(201);
     expect((await server().request(path, { token: official.token })).status).toBe(200);
     const foreign = await server().request(path, { token: elsewhere.token });

@@ -76,7 +76,12 @@ describe('POST /api/households', () => {
     const res = await post('/api/households', mudong.token, input);
     expect(res.status).toBe(201);
     const { household } = await bodyOf(res, HouseholdResponse);
-    expect(household).toMatchObject({ householdNo: input.householdNo, villageCode: REGIONS.zhongba, townCode: REGIONS.mudong, gridWorkerId: null });
+    expect(household).toMatchObject({
+      householdNo: input.householdNo,
+      villageCode: REGIONS.zhongba,
+      townCode: REGIONS.mudong,
+      gridWorkerId: null,
+    });
     expect(household.head.idNumber).toMatch(/^5001\*{10}\d{3}[\dX]$/);
     expect(household.head.health).toBe('（已隐藏）');
     expect(household.bankAccount).toBe('**** **** **** 8901');
@@ -133,7 +138,9 @@ describe('GET /api/households and /api/households/:id', () => {
     await buildHousehold({ headName: '巴南甲一', categories: ['监测对象'] });
     await buildHousehold({ headName: '巴南甲二', categories: ['监测对象'] });
     await buildHousehold({ headName: '巴南甲三', villageCode: REGIONS.taohuadao, categories: ['监测对象'] });
-    const res = await server().request(`/api/households?name=巴南甲&villageCode=${REGIONS.zhongba}&category=监测对象&pageSize=1&page=2`, { token: mudong.token });
+    const res = await server().request(`/api/households?name=巴南甲&villageCode=${REGIONS.zhongba}&category=监测对象&pageSize=1&page=2`, {
+      token: mudong.token,
+    });
     const body = await bodyOf(res, HouseholdPage);
     expect(body.total).toBe(2);
     expect(body.items).toHaveLength(1);

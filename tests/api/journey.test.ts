@@ -34,7 +34,11 @@ describe('issue 4, done when: a grid worker files a report with two photos; the 
 
     // The town official invites the grid worker, who links WeChat once through the (fake) jscode2session.
     const post = (path: string, token: string | undefined, body: unknown) => server().request(path, { method: 'POST', token, json: body });
-    const { invitationCode } = await json(await post('/api/staff/invitations', mudong.token, { staffUserId: account.actor.id }), Invitation, 201);
+    const { invitationCode } = await json(
+      await post('/api/staff/invitations', mudong.token, { staffUserId: account.actor.id }),
+      Invitation,
+      201,
+    );
     const openId = `o${crypto.randomBytes(10).toString('hex')}`;
     const villagerSession = await json(await post('/api/auth/miniprogram', undefined, { code: await wxLogin(openId) }), Token);
     const worker = await json(await post('/api/auth/miniprogram/invitation', villagerSession.accessToken, { invitationCode }), Token);
@@ -48,7 +52,11 @@ describe('issue 4, done when: a grid worker files a report with two photos; the 
     for (const bytes of [uniquePng(), uniquePng()]) {
       const form = new FormData();
       form.append('file', new Blob([bytes], { type: 'image/png' }), 'photo.png');
-      const uploaded = await json(await server().request('/api/files', { method: 'POST', token: worker.accessToken, body: form }), FileId, 201);
+      const uploaded = await json(
+        await server().request('/api/files', { method: 'POST', token: worker.accessToken, body: form }),
+        FileId,
+        201,
+      );
       photoIds.push(uploaded.file.id);
     }
     const id = uuid();
@@ -71,8 +79,14 @@ describe('issue 4, done when: a grid worker files a report with two photos; the 
     // 木洞镇 sees, assigns and verifies it; 东温泉镇 can do none of it and learns nothing.
     const path = `/api/reports/${id}`;
     expect((await json(await server().request(path, { token: mudong.token }), ReportBody)).report.id).toBe(id);
-    for (const [action, body] of [['', undefined], ['/assign', { assigneeId: account.actor.id }], ['/status', { status: 'verifying' }]] as const) {
-      const res = body ? await post(`${path}${action}`, dongwenquan.token, body) : await server().request(path, { token: dongwenquan.token });
+    for (const [action, body] of [
+      ['', undefined],
+      ['/assign', { assigneeId: account.actor.id }],
+      ['/status', { status: 'verifying' }],
+    ] as const) {
+      const res = body
+        ? await post(`${path}${action}`, dongwenquan.token, body)
+        : await server().request(path, { token: dongwenquan.token });
       expect(res.status).toBe(404);
     }
     await json(await post(`${path}/assign`, mudong.token, { assigneeId: account.actor.id }), ReportBody);

@@ -66,7 +66,9 @@ const MATRIX: ReadonlyArray<[string, StaffActor | VillagerActor, readonly Action
 ];
 
 describe('household policies: role × region × action', () => {
-  const rows = MATRIX.flatMap(([label, actor, allowedActions]) => ACTIONS.map((action) => [label, action, actor, allowedActions.includes(action)] as const));
+  const rows = MATRIX.flatMap(([label, actor, allowedActions]) =>
+    ACTIONS.map((action) => [label, action, actor, allowedActions.includes(action)] as const),
+  );
   it.each(rows)('%s — %s', (_label, action, actor, expected) => {
     expect(allowed(actor, action)).toBe(expected);
   });
@@ -84,7 +86,9 @@ describe('householdScopeFilter agrees with canReadHousehold', () => {
       if (key === 'gridWorkerId') return h.gridWorkerId?.toString() === value;
       return key === 'townCode' ? h.townCode === value : h.villageCode === value;
     });
-  const staffRows = MATRIX.filter((row): row is [string, StaffActor, readonly Action[]] => row[1].kind === 'staff' && canListHouseholds(row[1]));
+  const staffRows = MATRIX.filter(
+    (row): row is [string, StaffActor, readonly Action[]] => row[1].kind === 'staff' && canListHouseholds(row[1]),
+  );
   it.each(staffRows)('%s', (_label, actor) => {
     for (const h of households) expect(matches(householdScopeFilter(actor), h)).toBe(canReadHousehold(actor, h));
   });
@@ -125,7 +129,9 @@ describe('staff policies', () => {
 describe('audit policy', () => {
   it('lets only district admins read the audit log', () => {
     const roles: StaffRole[] = ['grid_worker', 'village_cadre', 'town_official', 'district_admin', 'department', 'bank_officer'];
-    expect(roles.filter((role) => canReadAuditLog(staff('x', role, role === 'town_official' ? MUDONG : DISTRICT)))).toEqual(['district_admin']);
+    expect(roles.filter((role) => canReadAuditLog(staff('x', role, role === 'town_official' ? MUDONG : DISTRICT)))).toEqual([
+      'district_admin',
+    ]);
     expect(canReadAuditLog(villager('h'))).toBe(false);
   });
 });

@@ -22,9 +22,19 @@ const ReportJson = z.object({
 });
 const PageJson = z.object({ items: z.array(z.looseObject({ id: z.string() })), total: z.number() });
 
-const damage = { people: { affected: 3 }, houses: { collapsed: { rooms: 2, households: 1 } }, crops: { affectedMu: 5, damagedMu: 3, failedMu: 1.5 }, estimatedLossYuan: 12000 };
+const damage = {
+  people: { affected: 3 },
+  houses: { collapsed: { rooms: 2, households: 1 } },
+  crops: { affectedMu: 5, damagedMu: 3, failedMu: 1.5 },
+  estimatedLossYuan: 12000,
+};
 const baseReport = (overrides: Record<string, unknown> = {}) => ({
-  id: uuid(), villageCode: REGIONS.zhongba, disasterType: '洪涝', occurredAt: '2023-07-25T02:40:00+08:00', damage, ...overrides,
+  id: uuid(),
+  villageCode: REGIONS.zhongba,
+  disasterType: '洪涝',
+  occurredAt: '2023-07-25T02:40:00+08:00',
+  damage,
+  ...overrides,
 });
 const post = (token: string | undefined, json: unknown) => server().request('/api/reports', { method: 'POST', token, json });
 
@@ -76,15 +86,25 @@ describe('POST /api/reports', () => {
     expect(report.receiptNo).toMatch(/^ZQ\d{8}-\d{4}$/);
     const stored = await Report.findById(body.id).lean();
     expect(stored).toMatchObject({
-      townCode: REGIONS.mudong, villageCode: REGIONS.zhongba, gbCode: '010200', source: 'miniprogram', receiptNo: report.receiptNo,
-      damage: { crops: { affectedMu: 5, damagedMu: 3, failedMu: 1.5 }, houses: { collapsed: { rooms: 2, households: 1 }, severe: { rooms: 0 } }, estimatedLossYuan: 12000 },
+      townCode: REGIONS.mudong,
+      villageCode: REGIONS.zhongba,
+      gbCode: '010200',
+      source: 'miniprogram',
+      receiptNo: report.receiptNo,
+      damage: {
+        crops: { affectedMu: 5, damagedMu: 3, failedMu: 1.5 },
+        houses: { collapsed: { rooms: 2, households: 1 }, severe: { rooms: 0 } },
+        estimatedLossYuan: 12000,
+      },
       needs: [{ code: 'shelter', text: '房子垮了没地方住' }],
     });
     expect(String(stored?.reporter.contactId)).toBe(actor.contactId);
     expect(String(stored?.householdId)).toBe(household.id);
     expect(stored?.statusHistory).toMatchObject([{ status: 'submitted', by: { kind: 'contact', id: actor.contactId } }]);
     const audit = await auditOf('report', body.id);
-    expect(audit).toMatchObject([{ action: 'report.create', actor: { kind: 'contact', id: actor.contactId }, details: { receiptNo: report.receiptNo } }]);
+    expect(audit).toMatchObject([
+      { action: 'report.create', actor: { kind: 'contact', id: actor.contactId }, details: { receiptNo: report.receiptNo } },
+    ]);
   });
 
   it('is idempotent on the id: same content → 200 and the same receipt, other content → 409', async () => {
@@ -116,7 +136,9 @@ describe('POST /api/reports', () => {
   it('records a grid worker’s 代报 with the villager’s consent', async () => {
     const { household } = await buildHousehold();
     const { actor, token } = await buildStaffUser({ role: 'grid_worker', regionCode: REGIONS.zhongba });
-    const body = baseReport({ onBehalf: { villagerName: '王老汉', householdId: household.id, villagerConsent: true, consentNote: '电话里同意' } });
+    const body = baseReport({
+      onBehalf: { villagerName: '王老汉', householdId: household.id, villagerConsent: true, consentNote: '电话里同意' },
+    });
     const res = await post(token, body);
     expect(res.status).toBe(201);
     const stored = await Report.findById(body.id).lean();
@@ -124,7 +146,9 @@ describe('POST /api/reports', () => {
     expect(String(stored?.householdId)).toBe(household.id);
     expect(stored?.onBehalf).toMatchObject({ villagerConsent: true, consentNote: '电话里同意' });
     expect(String(stored?.onBehalf?.staffUserId)).toBe(actor.id);
-    expect(await auditOf('report', body.id)).toMatchObject([{ action: 'report.create', actor: { kind: 'staff', id: actor.id }, details: { onBehalf: true } }]);
+    expect(await auditOf('report', body.id)).toMatchObject([
+      { action: 'report.create', actor: { kind: 'staff', id: actor.id }, details: { onBehalf: true } },
+    ]);
   });
 
   it('accepts only photos the reporter uploaded, and at least three for an event with an emergency response', async () => {
@@ -213,23 +237,34 @@ describe('POST /api/reports/:id/assign', () => {
     const id = await fileReport();
     const official = await buildStaffUser({ role: 'town_official', regionCode: REGIONS.mudong });
     const worker = await buildStaffUser({ role: 'grid_worker', regionCode: REGIONS.zhongba });
-    const res = await server().request(`/api/reports/${id}/assign`, { method: 'POST', token: official.token, json: { assigneeId: worker.actor.id } });
+    const res = await server().request(`/api/reports/${id}/assign`, {
+      method: 'POST',
+      token: official.token,
+      json: { assigneeId: worker.actor.id },
+    });
     expect(res.status).toBe(200);
     expect(ReportJson.parse(await res.json()).report).toMatchObject({ assigneeId: worker.actor.id });
     expect(String((await Report.findById(id).lean())?.assigneeId)).toBe(worker.actor.id);
-    expect((await auditOf('report', id)).at(-1)).toMatchObject({ action: 'report.assign', actor: { id: official.actor.id }, details: { to: worker.actor.id } });
+    expect((await auditOf('report', id)).at(-1)).toMatchObject({
+      action: 'report.assign',
+      actor: { id: official.actor.id },
+      details: { to: worker.actor.id },
+    });
   });
 });
 
 describe('POST /api/reports/:id/status', () => {
-  const move = (id: string, token: string | undefined, json: unknown) => server().request(`/api/reports/${id}/status`, { method: 'POST', token, json });
+  const move = (id: string, token: string | undefined, json: unknown) =>
+    server().request(`/api/reports/${id}/status`, { method: 'POST', token, json });
 
   it('answers 401, 400, 403 and 404, and refuses moves the review does not allow', async () => {
     const id = await fileReport();
     expect((await move(id, undefined, { status: 'verifying' })).status).toBe(401);
     const official = await buildStaffUser({ role: 'town_official', regionCode: REGIONS.mudong });
     expect(await errorOf(await move(id, official.token, { status: 'lost' }))).toEqual({
-      code: 'invalid_input', message: '「新状态」只能是：verifying、verified、closed、rejected、duplicate' });
+      code: 'invalid_input',
+      message: '「新状态」只能是：verifying、verified、closed、rejected、duplicate',
+    });
     const worker = await buildStaffUser({ role: 'grid_worker', regionCode: REGIONS.zhongba });
     const closeByWorker = await move(id, worker.token, { status: 'rejected', reason: '不实' });
     expect(closeByWorker.status).toBe(403);
@@ -251,14 +286,26 @@ describe('POST /api/reports/:id/status', () => {
     expect((await move(id, worker.token, { status: 'verifying', reason: '到现场核查' })).status).toBe(200);
     expect((await move(id, worker.token, { status: 'verified' })).status).toBe(200);
     const closed = await move(id, official.token, { status: 'closed', reason: '已救助' });
-    expect(ReportJson.parse(await closed.json()).report.statusHistory.map((e) => e.status)).toEqual(['submitted', 'verifying', 'verified', 'closed']);
+    expect(ReportJson.parse(await closed.json()).report.statusHistory.map((e) => e.status)).toEqual([
+      'submitted',
+      'verifying',
+      'verified',
+      'closed',
+    ]);
     const stored = await Report.findById(id).lean();
     expect(stored?.status).toBe('closed');
-    expect(stored?.statusHistory.at(1)).toMatchObject({ status: 'verifying', reason: '到现场核查', by: { kind: 'staff', id: worker.actor.id } });
+    expect(stored?.statusHistory.at(1)).toMatchObject({
+      status: 'verifying',
+      reason: '到现场核查',
+      by: { kind: 'staff', id: worker.actor.id },
+    });
     expect(stored?.statusHistory.at(3)).toMatchObject({ status: 'closed', by: { id: official.actor.id, role: 'town_official' } });
     const audit = await auditOf('report', id);
     expect(audit.filter((a) => a.action === 'report.status').map((a) => a.details)).toMatchObject([
-      { from: 'submitted', to: 'verifying' }, { from: 'verifying', to: 'verified' }, { from: 'verified', to: 'closed', reason: '已救助' }]);
+      { from: 'submitted', to: 'verifying' },
+      { from: 'verifying', to: 'verified' },
+      { from: 'verified', to: 'closed', reason: '已救助' },
+    ]);
   });
 
   it('marks a duplicate of another report in the region', async () => {

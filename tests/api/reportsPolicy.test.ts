@@ -13,7 +13,13 @@ const OTHER_VILLAGE = '500113114218';
 const household = new Types.ObjectId();
 const contact = new Types.ObjectId();
 const report = { townCode: TOWN, villageCode: VILLAGE, householdId: household, reporter: { contactId: contact } };
-const staff = (role: StaffRole, regionCode: string): StaffActor => ({ kind: 'staff', id: new Types.ObjectId().toString(), name: role, role, regionCode });
+const staff = (role: StaffRole, regionCode: string): StaffActor => ({
+  kind: 'staff',
+  id: new Types.ObjectId().toString(),
+  name: role,
+  role,
+  regionCode,
+});
 
 describe('report policies: role × region', () => {
   const cases: [StaffRole, string, { view: boolean; assign: boolean; verify: boolean; close: boolean }][] = [
@@ -38,14 +44,22 @@ describe('report policies: role × region', () => {
 
   it('lets a villager see the report they filed or one about their household, and nothing else', () => {
     expect(canViewReport({ kind: 'villager', contactId: contact.toString() }, report)).toBe(true);
-    expect(canViewReport({ kind: 'villager', contactId: new Types.ObjectId().toString(), householdId: household.toString() }, report)).toBe(true);
+    expect(canViewReport({ kind: 'villager', contactId: new Types.ObjectId().toString(), householdId: household.toString() }, report)).toBe(
+      true,
+    );
     expect(canViewReport({ kind: 'villager', contactId: new Types.ObjectId().toString() }, report)).toBe(false);
     expect(canChangeReportStatus({ kind: 'villager', contactId: contact.toString() }, report, 'closed')).toBe(false);
   });
 });
 
 describe('application and file policies', () => {
-  const application = (kind: string) => ({ kind, townCode: TOWN, villageCode: VILLAGE, householdId: household, applicant: { contactId: contact } });
+  const application = (kind: string) => ({
+    kind,
+    townCode: TOWN,
+    villageCode: VILLAGE,
+    householdId: household,
+    applicant: { contactId: contact },
+  });
 
   it('shows bank officers credit applications only, and staff only their region', () => {
     const bank = staff('bank_officer', DISTRICT);
@@ -53,7 +67,9 @@ describe('application and file policies', () => {
     expect(canViewApplication(bank, application('green_channel'))).toBe(false);
     expect(canViewApplication(staff('town_official', TOWN), application('green_channel'))).toBe(true);
     expect(canViewApplication(staff('town_official', OTHER_TOWN), application('green_channel'))).toBe(false);
-    expect(canViewApplication({ kind: 'villager', contactId: 'x', householdId: household.toString() }, application('green_channel'))).toBe(true);
+    expect(canViewApplication({ kind: 'villager', contactId: 'x', householdId: household.toString() }, application('green_channel'))).toBe(
+      true,
+    );
   });
 
   it('opens a file to its uploaders and to those who may see a report that uses it', () => {

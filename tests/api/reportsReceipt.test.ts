@@ -13,7 +13,9 @@ describe('nextReceiptNo', () => {
     expect(new Set(receipts).size).toBe(150);
     expect(receipts.map(seqOf).sort((a, b) => a - b)).toEqual(Array.from({ length: 150 }, (_, i) => i + 1));
     expect(receipts[0]).toMatch(/^ZQ20230725-\d{4}$/);
-    const rows = await Sequence.find({ scope: `ZQ${beijingDay(now)}` }).sort({ seq: 1 }).lean();
+    const rows = await Sequence.find({ scope: `ZQ${beijingDay(now)}` })
+      .sort({ seq: 1 })
+      .lean();
     expect(rows.map((r) => r._id)).toEqual(['ZQ20230725#b1', 'ZQ20230725#b2']);
   });
 

@@ -68,14 +68,30 @@ describe('POST /api/staff', () => {
     const res = await post('/api/staff', mudong.token, newGridWorker);
     expect(res.status).toBe(201);
     const { staff } = await bodyOf(res, StaffResponse);
-    expect(staff).toMatchObject({ name: '陈网格', role: 'grid_worker', regionLevel: 'village', phone: '138****1111', wechatLinked: false, canUseConsole: false });
+    expect(staff).toMatchObject({
+      name: '陈网格',
+      role: 'grid_worker',
+      regionLevel: 'village',
+      phone: '138****1111',
+      wechatLinked: false,
+      canUseConsole: false,
+    });
     const stored = await StaffUser.findById(staff.id).lean();
     expect(JSON.stringify(stored)).not.toContain('13800001111');
-    expect(await auditOf(staff.id)).toEqual([expect.objectContaining({ action: 'staff.create', actor: expect.objectContaining({ id: mudong.actor.id }) })]);
+    expect(await auditOf(staff.id)).toEqual([
+      expect.objectContaining({ action: 'staff.create', actor: expect.objectContaining({ id: mudong.actor.id }) }),
+    ]);
   });
 
   it('creates a console account with a hashed password, and refuses a taken username', async () => {
-    const input = { name: '民政科', role: 'department', department: '民政', regionCode: REGIONS.district, username: 'MinZheng01', password: 'a long password 1' };
+    const input = {
+      name: '民政科',
+      role: 'department',
+      department: '民政',
+      regionCode: REGIONS.district,
+      username: 'MinZheng01',
+      password: 'a long password 1',
+    };
     const res = await post('/api/staff', admin.token, input);
     expect(res.status).toBe(201);
     const stored = await StaffUser.findOne({ username: 'minzheng01' }).lean();

@@ -8,9 +8,24 @@ import { REGIONS } from '../helpers/factories';
 /** Inserts the regions of `REGIONS` (tests/helpers/factories.ts): the district, two towns, three villages. */
 export async function seedRegions(): Promise<void> {
   const { district } = REGIONS;
-  const town = (code: string, name: string) => ({ _id: code, name, shortName: name, level: 'town', kind: 'town', parentCode: district, townCode: code, path: [district] });
+  const town = (code: string, name: string) => ({
+    _id: code,
+    name,
+    shortName: name,
+    level: 'town',
+    kind: 'town',
+    parentCode: district,
+    townCode: code,
+    path: [district],
+  });
   const village = (code: string, name: string) => ({
-    _id: code, name: `${name}村民委员会`, shortName: name, level: 'village', parentCode: townOf(code), townCode: townOf(code), path: [district, townOf(code)],
+    _id: code,
+    name: `${name}村民委员会`,
+    shortName: name,
+    level: 'village',
+    parentCode: townOf(code),
+    townCode: townOf(code),
+    path: [district, townOf(code)],
   });
   await Region.insertMany([
     { _id: district, name: '巴南区', shortName: '巴南区', level: 'district', path: [] },

@@ -14,7 +14,10 @@ import { parseFlags, quantile } from './measure';
 
 const Flags = z.object({
   villagers: z.coerce.number().int().min(1).max(5_000).default(200),
-  ephemeral: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  ephemeral: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
 });
 
 const USAGE = `npm run bench -- bot [--villagers 200] [--ephemeral true|false]
@@ -32,7 +35,6 @@ const SCRIPT: ReadonlyArray<readonly [label: string, text: string, expect: strin
   ['who', `${HEAD_NAME} ${HEAD_PHONE}`, '请核对'],
   ['confirm', '1', '上报成功'],
 ];
-
 
 /** Plays every villager's script at once; returns each turn's latencies (ms), by turn. */
 async function playVillagers(count: number): Promise<{ latencies: number[][]; seconds: number; failures: string[] }> {
@@ -65,7 +67,11 @@ async function rawFindOneAndUpdate(count: number, perWorker: number): Promise<nu
     Array.from({ length: count }, async (_, v) => {
       for (let i = 0; i < perWorker; i++) {
         const t = performance.now();
-        await collection.findOneAndUpdate({ _id: `raw-${v}` }, { $set: { n: i, at: new Date() } }, { upsert: true, returnDocument: 'after' });
+        await collection.findOneAndUpdate(
+          { _id: `raw-${v}` },
+          { $set: { n: i, at: new Date() } },
+          { upsert: true, returnDocument: 'after' },
+        );
         latencies.push(performance.now() - t);
       }
     }),
@@ -88,12 +94,16 @@ function row(label: string, values: number[]): string {
 export async function run(args: string[]): Promise<void> {
   const flags = parseFlags(Flags, args, USAGE);
   const log = pino({ level: 'error' });
-  const embedded = process.env.MONGODB_URI ? undefined : await startEmbeddedDatabase({ dataDir: getConfig().DATA_DIR, log, ephemeral: flags.ephemeral });
+  const embedded = process.env.MONGODB_URI
+    ? undefined
+    : await startEmbeddedDatabase({ dataDir: getConfig().DATA_DIR, log, ephemeral: flags.ephemeral });
   await connectDatabase(process.env.MONGODB_URI ?? embedded?.uri ?? '', `levee_bench_bot_${crypto.randomBytes(4).toString('hex')}`);
   try {
     await ensureModels();
     await seedBotWorld();
-    process.stderr.write(`database: ${embedded ? 'embedded FerretDB' : 'MONGODB_URI'}; ${flags.villagers} villagers × ${SCRIPT.length} turns\n`);
+    process.stderr.write(
+      `database: ${embedded ? 'embedded FerretDB' : 'MONGODB_URI'}; ${flags.villagers} villagers × ${SCRIPT.length} turns\n`,
+    );
     const bot = await playVillagers(flags.villagers);
     const raw = await rawFindOneAndUpdate(flags.villagers, SCRIPT.length);
     const reports = await Report.countDocuments({});

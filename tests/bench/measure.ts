@@ -45,7 +45,15 @@ export async function measure(total: number, concurrency: number, op: (i: number
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { ops: latencies.length, failures, seconds, throughput: latencies.length / seconds, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), firstFailure };
+  return {
+    ops: latencies.length,
+    failures,
+    seconds,
+    throughput: latencies.length / seconds,
+    p50: quantile(latencies, 0.5),
+    p99: quantile(latencies, 0.99),
+    firstFailure,
+  };
 }
 
 /** One row of the result table. */
@@ -61,16 +69,34 @@ const fixed = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed
 
 /** The table: HTTP create vs raw insertOne, throughput and latency, and how many times faster the raw insert is. */
 export function formatTable(rows: readonly Row[]): string {
-  const header = ['scenario', 'conc', 'http ops/s', 'http p50 ms', 'http p99 ms', 'raw ops/s', 'raw p50 ms', 'raw p99 ms', 'raw/http', 'errors'];
+  const header = [
+    'scenario',
+    'conc',
+    'http ops/s',
+    'http p50 ms',
+    'http p99 ms',
+    'raw ops/s',
+    'raw p50 ms',
+    'raw p99 ms',
+    'raw/http',
+    'errors',
+  ];
   const widths = [16, 5, 11, 12, 12, 10, 11, 11, 9, 7];
   const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[0] ?? 0) : pad(cell, widths[i] ?? 0))).join(' | ');
   const body = rows.map((row) =>
     line([
-      row.scenario, String(row.concurrency),
-      fixed(row.http.throughput), fixed(row.http.p50, 2), fixed(row.http.p99, 2),
-      fixed(row.raw.throughput), fixed(row.raw.p50, 2), fixed(row.raw.p99, 2),
-      `${fixed(row.raw.throughput / row.http.throughput, 2)}×`, String(row.http.failures + row.raw.failures),
-    ]));
+      row.scenario,
+      String(row.concurrency),
+      fixed(row.http.throughput),
+      fixed(row.http.p50, 2),
+      fixed(row.http.p99, 2),
+      fixed(row.raw.throughput),
+      fixed(row.raw.p50, 2),
+      fixed(row.raw.p99, 2),
+      `${fixed(row.raw.throughput / row.http.throughput, 2)}×`,
+      String(row.http.failures + row.raw.failures),
+    ]),
+  );
   return [line(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...body].join('\n');
 }
 

@@ -42,7 +42,12 @@ async function runChat(lines: readonly unknown[]) {
   const code = await exited(child);
   clearTimeout(guard);
   if (code !== 0) throw new Error(`chat exited with ${String(code)}:\n${stderr}\n${stdout}`);
-  return { out: stdout.split('\n').filter(Boolean).map((line) => OutLine.parse(JSON.parse(line))) };
+  return {
+    out: stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => OutLine.parse(JSON.parse(line))),
+  };
 }
 
 describe('npm run chat -- --json', () => {

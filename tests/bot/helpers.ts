@@ -81,7 +81,8 @@ export function villager(engine: Engine, channel: BotChannel = 'cli', userId = `
     replies: (text) => engine.handle({ ...base, messageId: next(), kind: 'text', text }),
     say: async (text) => joined(await engine.handle({ ...base, messageId: next(), kind: 'text', text })),
     image: async (image) => joined(await engine.handle({ ...base, messageId: next(), kind: 'image', image })),
-    location: async (lat, lng, label) => joined(await engine.handle({ ...base, messageId: next(), kind: 'location', location: { lat, lng, label } })),
+    location: async (lat, lng, label) =>
+      joined(await engine.handle({ ...base, messageId: next(), kind: 'location', location: { lat, lng, label } })),
     voice: async () => joined(await engine.handle({ ...base, messageId: next(), kind: 'voice' })),
     raw: (messageId, text) => engine.handle({ ...base, messageId, kind: 'text', text }),
   };
@@ -100,7 +101,13 @@ export interface MockWechaty {
 }
 
 /** Starts a bot on a fresh mocker (pools never leak between tests); stop it with `bot.stop()` after each test. */
-export async function startMockWechaty({ villagerName, sendIntervalMs }: { villagerName: string; sendIntervalMs?: number }): Promise<MockWechaty> {
+export async function startMockWechaty({
+  villagerName,
+  sendIntervalMs,
+}: {
+  villagerName: string;
+  sendIntervalMs?: number;
+}): Promise<MockWechaty> {
   const mocker = new mock.Mocker();
   const puppet = new PuppetMock({ mocker });
   const engine = createEngine();

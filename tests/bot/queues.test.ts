@@ -15,13 +15,17 @@ describe('ordering and pacing', () => {
     const queue = new KeyedQueue();
     const events: string[] = [];
     let releaseFirst = (): void => undefined;
-    const first = queue.run('a', () => new Promise<void>((resolve) => {
-      events.push('a1 start');
-      releaseFirst = () => {
-        events.push('a1 end');
-        resolve();
-      };
-    }));
+    const first = queue.run(
+      'a',
+      () =>
+        new Promise<void>((resolve) => {
+          events.push('a1 start');
+          releaseFirst = () => {
+            events.push('a1 end');
+            resolve();
+          };
+        }),
+    );
     const second = queue.run('a', async () => void events.push('a2'));
     await queue.run('b', async () => void events.push('b1'));
     expect(events).toEqual(['a1 start', 'b1']);

@@ -73,7 +73,7 @@ describe('the bot on a real Wechaty with the mock puppet', () => {
   it('handles a message the puppet emits twice only once', async () => {
     expect(await say('你好')).toContain('同意吗');
     const count = replies.length;
-    const [last] = (await InboundMessage.find({ channel: 'wechaty' }).sort({ receivedAt: -1 }).limit(1).lean());
+    const [last] = await InboundMessage.find({ channel: 'wechaty' }).sort({ receivedAt: -1 }).limit(1).lean();
     const messageId = last?.messageId ?? '';
     puppet.emit('message', { messageId });
     await waitFor(async () => (await InboundMessage.countDocuments({ messageId })) === 1 || undefined, 'the duplicate to be seen');
@@ -88,7 +88,13 @@ describe('the bot on a real Wechaty with the mock puppet', () => {
     await say('同意');
     // The mock only types files by media type, which a base64 voice note lacks: emit an audio message as a puppet does.
     const before = replies.length;
-    const voice = mocker.MessageMock.create({ id: 'voice-1', talkerId: villager.id, listenerId: botUser.id, timestamp: Date.now(), type: types.Message.Audio });
+    const voice = mocker.MessageMock.create({
+      id: 'voice-1',
+      talkerId: villager.id,
+      listenerId: botUser.id,
+      timestamp: Date.now(),
+      type: types.Message.Audio,
+    });
     puppet.emit('message', { messageId: voice.id });
     expect(await waitFor(() => replies[before], 'a reply to the voice message')).toContain('语音我听不懂');
     const contact = await Contact.findOne({ channel: 'wechaty', externalId: villager.id }).orFail().lean();

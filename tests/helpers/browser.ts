@@ -17,7 +17,14 @@ const SYSTEM_CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/us
  * machines have no GPU and no network beyond localhost, so without these Chromium keeps trying to reach Google's hosts
  * in the background (sync, component updates, first-run tasks) and fills the log with refused connections.
  */
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /**
  * @sparticuz/chromium's flags that are left out: those that lift the page's web security (the tests must see what a
@@ -59,7 +66,9 @@ function systemChromium(): string | undefined {
  */
 async function packagedChromium(): Promise<Unpacked> {
   const entry = require.resolve('@sparticuz/chromium');
-  const { version } = z.object({ version: z.string() }).parse(JSON.parse(fs.readFileSync(path.join(path.dirname(entry), '..', 'package.json'), 'utf8')));
+  const { version } = z
+    .object({ version: z.string() })
+    .parse(JSON.parse(fs.readFileSync(path.join(path.dirname(entry), '..', 'package.json'), 'utf8')));
   const dir = path.join(os.tmpdir(), `levee-chromium-${version}-${os.userInfo().uid}`);
   const manifest = path.join(dir, 'levee.json');
   const complete = (): boolean => fs.existsSync(manifest) && fs.existsSync(path.join(dir, 'chromium'));
@@ -103,7 +112,15 @@ function fontConfig(fontDirs: string[], withSystemFonts: boolean): string {
   const file = path.join(dir, 'fonts.conf');
   if (!fs.existsSync(file)) {
     fs.mkdirSync(dir, { recursive: true });
-    const body = ['<?xml version="1.0"?>', '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">', '<fontconfig>', ...lines, `  <cachedir>${xml(path.join(dir, 'cache'))}</cachedir>`, '</fontconfig>', ''];
+    const body = [
+      '<?xml version="1.0"?>',
+      '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">',
+      '<fontconfig>',
+      ...lines,
+      `  <cachedir>${xml(path.join(dir, 'cache'))}</cachedir>`,
+      '</fontconfig>',
+      '',
+    ];
     const partial = `${file}.${process.pid}`;
     fs.writeFileSync(partial, body.join('\n'));
     fs.renameSync(partial, file);

@@ -88,7 +88,9 @@ export interface HouseholdOverrides {
 }
 
 /** Creates a household (default: 中坝村, 木洞镇) with a head and one member, personal values sealed. */
-export async function buildHousehold(overrides: HouseholdOverrides = {}): Promise<{ household: HouseholdDocument; secrets: HouseholdSecrets }> {
+export async function buildHousehold(
+  overrides: HouseholdOverrides = {},
+): Promise<{ household: HouseholdDocument; secrets: HouseholdSecrets }> {
   const villageCode = overrides.villageCode ?? REGIONS.zhongba;
   const secrets: HouseholdSecrets = {
     headIdNumber: fakeIdNumber(villageCode, '19650312'),
@@ -110,7 +112,14 @@ export async function buildHousehold(overrides: HouseholdOverrides = {}): Promis
       phone: sealPii('phone', secrets.headPhone),
       health: sealPii('health', '高血压'),
     },
-    members: [{ name: overrides.memberName ?? `成员${unique()}`, relation: '子', birthYear: 1990, idNumber: sealPii('idNumber', secrets.memberIdNumber) }],
+    members: [
+      {
+        name: overrides.memberName ?? `成员${unique()}`,
+        relation: '子',
+        birthYear: 1990,
+        idNumber: sealPii('idNumber', secrets.memberIdNumber),
+      },
+    ],
     categories: overrides.categories ?? ['脱贫户'],
     bankAccount: sealPii('bankAccount', secrets.bankAccount),
     gridWorkerId: overrides.gridWorkerId,
@@ -129,6 +138,10 @@ export async function buildVillager(overrides: { householdId?: string; channel?:
     externalId: `openid-${unique()}`,
     householdId: overrides.householdId,
   });
-  const actor: VillagerActor = { kind: 'villager', contactId: contact.id, ...(overrides.householdId ? { householdId: overrides.householdId } : {}) };
+  const actor: VillagerActor = {
+    kind: 'villager',
+    contactId: contact.id,
+    ...(overrides.householdId ? { householdId: overrides.householdId } : {}),
+  };
   return { contact, actor, token: issueAccessToken(actor) };
 }

@@ -1,15 +1,5 @@
 import crypto from 'node:crypto';
-import {
-  PiiError,
-  createPiiCodec,
-  hashPii,
-  maskBankAccount,
-  maskIdNumber,
-  maskPhone,
-  normalizePii,
-  openPii,
-  sealPii,
-} from '../../lib/pii';
+import { PiiError, createPiiCodec, hashPii, maskBankAccount, maskIdNumber, maskPhone, normalizePii, openPii, sealPii } from '../../lib/pii';
 
 const ID = '500113198001011234';
 const ENC_FORMAT = /^v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;

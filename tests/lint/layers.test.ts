@@ -21,7 +21,11 @@ function layerErrors(file: string, code: string): string[] {
 
 describe('the layering rule', () => {
   it('is on for the TypeScript files of `npm run lint`', () => {
-    const printed = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--print-config', 'lib/pii.ts'], { cwd: ROOT, encoding: 'utf8' });
+    const printed = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--print-config', 'lib/pii.ts'],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     expect(printed.status).toBe(0);
     const config = PrintedConfig.parse(JSON.parse(printed.stdout));
     expect(config.rules['levee/layers']).toEqual([2]);
@@ -43,7 +47,10 @@ describe('the layering rule', () => {
 
   it.each([
     ['domain/reports/probe.ts', "import { Report } from '../../models/report';\nimport { logger } from '../../lib/logger';"],
-    ['api/routes/probe.ts', "import { reportCreator } from '../../domain/reports/reportCreator';\nimport { version } from '../../package.json';"],
+    [
+      'api/routes/probe.ts',
+      "import { reportCreator } from '../../domain/reports/reportCreator';\nimport { version } from '../../package.json';",
+    ],
     ['bot/probe.ts', "import { villageCodes } from '../resources/banan-regions.json';\nimport { getConfig } from '../config';"],
     ['tests/probe.ts', "import { createEngine } from '../bot/engine';\nimport { createApp } from '../api/createApp';"],
     ['main.ts', "import { createApp } from './api/createApp';"],

@@ -62,9 +62,9 @@ describe('the audit log is append-only', () => {
     await expect(AuditLog.deleteMany({})).rejects.toMatchObject(refused);
     entry.action = 'setting.delete';
     await expect(entry.save()).rejects.toMatchObject(refused);
-    await expect(
-      AuditLog.bulkWrite([{ updateOne: { filter: { _id: entry._id }, update: { $set: { ip: 'x' } } } }]),
-    ).rejects.toMatchObject(refused);
+    await expect(AuditLog.bulkWrite([{ updateOne: { filter: { _id: entry._id }, update: { $set: { ip: 'x' } } } }])).rejects.toMatchObject(
+      refused,
+    );
     const stored = await AuditLog.findById(entry._id).lean();
     expect(stored).toMatchObject({ action: 'setting.update', details: { from: 30, to: 20 } });
     expect(stored).not.toHaveProperty('ip');

@@ -54,9 +54,7 @@ describe('ensureModels', () => {
     const indexes = await Report.listIndexes();
     expect(indexes).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'receiptNo_1', unique: true })]));
     const household = await Household.listIndexes();
-    expect(household.map((i) => i.name)).toEqual(
-      expect.arrayContaining(['keys_1', 'villageCode_1', 'townCode_1', 'gridWorkerId_1']),
-    );
+    expect(household.map((i) => i.name)).toEqual(expect.arrayContaining(['keys_1', 'villageCode_1', 'townCode_1', 'gridWorkerId_1']));
   });
 });
 
@@ -128,10 +126,9 @@ describe('unique keys enforced by the server', () => {
 
     const { household } = await buildHousehold();
     const { household: other } = await buildHousehold();
-    const renumbered: unknown = await Household.updateOne(
-      { _id: other._id },
-      { $set: { householdNo: household.householdNo } },
-    ).catch((e: unknown) => e);
+    const renumbered: unknown = await Household.updateOne({ _id: other._id }, { $set: { householdNo: household.householdNo } }).catch(
+      (e: unknown) => e,
+    );
     // An update that collides is refused too, though FerretDB reports it as code 1 rather than 11000.
     expect(isDuplicateKeyError(renumbered)).toBe(true);
 

@@ -15,8 +15,16 @@ export const ApplicationParams = z.strictObject({ id: ClientId });
 export const ApplicationListQuery = z.strictObject({
   kind: z.enum(APPLICATION_KINDS).optional().meta({ title: '申请类别' }),
   status: z.enum(APPLICATION_STATUSES).optional().meta({ title: '状态' }),
-  town: z.string().regex(/^\d{9}000$/).optional().meta({ title: '镇街' }),
-  village: z.string().regex(/^\d{12}$/).optional().meta({ title: '村（社区）' }),
+  town: z
+    .string()
+    .regex(/^\d{9}000$/)
+    .optional()
+    .meta({ title: '镇街' }),
+  village: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional()
+    .meta({ title: '村（社区）' }),
   ...DayRange,
   ...PageQuery,
 });

@@ -10,10 +10,15 @@ import { presentAuditEntry } from '../../presenters/audit';
 import type { AppContext, AppState } from '../../state';
 import { AuditPage, AuditQuery } from './schema';
 
-
-documentRoute({ method: 'get', path: '/api/audit', tags: ['审计日志'],
-  summary: '审计日志：谁在何时对哪条记录做了什么（只有区管理员可以看；只能查，不能改、不能删）', security: [{ bearer: [] }],
-  request: { query: AuditQuery }, responses: { 200: { description: '一页日志，新的在前', ...json(AuditPage) }, ...standardErrors } });
+documentRoute({
+  method: 'get',
+  path: '/api/audit',
+  tags: ['审计日志'],
+  summary: '审计日志：谁在何时对哪条记录做了什么（只有区管理员可以看；只能查，不能改、不能删）',
+  security: [{ bearer: [] }],
+  request: { query: AuditQuery },
+  responses: { 200: { description: '一页日志，新的在前', ...json(AuditPage) }, ...standardErrors },
+});
 async function listAudit(ctx: AppContext): Promise<void> {
   const actor = requireStaff(ctx);
   authorize(canReadAuditLog(actor), () => new DomainError(403, 'forbidden', '只有区管理员可以查看审计日志'));
@@ -29,7 +34,11 @@ async function listAudit(ctx: AppContext): Promise<void> {
   };
   const [total, items] = await Promise.all([
     AuditLog.countDocuments(filter),
-    AuditLog.find(filter).sort({ at: -1, _id: -1 }).skip((query.page - 1) * query.pageSize).limit(query.pageSize).lean(),
+    AuditLog.find(filter)
+      .sort({ at: -1, _id: -1 })
+      .skip((query.page - 1) * query.pageSize)
+      .limit(query.pageSize)
+      .lean(),
   ]);
   ctx.body = { items: items.map(presentAuditEntry), total, page: query.page, pageSize: query.pageSize };
 }

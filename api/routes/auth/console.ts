@@ -1,6 +1,13 @@
 import type Router from '@koa/router';
 import { z } from 'zod';
-import { LOCKOUT_MS, MAX_FAILED_LOGINS, signInWithPassword, refreshSession, signOut, type ConsoleTokens } from '../../../domain/auth/consoleSession';
+import {
+  LOCKOUT_MS,
+  MAX_FAILED_LOGINS,
+  signInWithPassword,
+  refreshSession,
+  signOut,
+  type ConsoleTokens,
+} from '../../../domain/auth/consoleSession';
 import { Contact } from '../../../models/contact';
 import { StaffUser } from '../../../models/staffUser';
 import { parseInput } from '../../../domain/core/parseInput';
@@ -20,7 +27,13 @@ documentRoute({
   summary: '电脑端登录（用户名 + 密码）',
   description: `连续输错 ${MAX_FAILED_LOGINS} 次密码锁定 ${LOCKOUT_MS / 60_000} 分钟（423）。返回 1 小时的访问令牌和一次性的刷新令牌。`,
   request: { body: json(LoginInput) },
-  responses: { 200: { description: '登录成功', ...json(ConsoleTokensView) }, 400: standardErrors[400], 401: standardErrors[401], 423: locked, 429: standardErrors[429] },
+  responses: {
+    200: { description: '登录成功', ...json(ConsoleTokensView) },
+    400: standardErrors[400],
+    401: standardErrors[401],
+    423: locked,
+    429: standardErrors[429],
+  },
 });
 documentRoute({
   method: 'post',
@@ -28,7 +41,12 @@ documentRoute({
   tags: ['登录'],
   summary: '用刷新令牌换新的访问令牌（刷新令牌同时更换）',
   request: { body: json(RefreshInput) },
-  responses: { 200: { description: '新的令牌', ...json(ConsoleTokensView) }, 400: standardErrors[400], 401: standardErrors[401], 429: standardErrors[429] },
+  responses: {
+    200: { description: '新的令牌', ...json(ConsoleTokensView) },
+    400: standardErrors[400],
+    401: standardErrors[401],
+    429: standardErrors[429],
+  },
 });
 documentRoute({
   method: 'post',
@@ -63,7 +81,9 @@ function tokensBody(tokens: ConsoleTokens): z.infer<typeof ConsoleTokensView> {
 async function login(ctx: AppContext): Promise<void> {
   const input = parseInput(LoginInput, ctx.request.body);
   ctx.set('Cache-Control', 'no-store');
-  ctx.body = tokensBody(await signInWithPassword({ ...clientOf(ctx), username: input.username, password: input.password, now: new Date() }));
+  ctx.body = tokensBody(
+    await signInWithPassword({ ...clientOf(ctx), username: input.username, password: input.password, now: new Date() }),
+  );
 }
 
 async function refresh(ctx: AppContext): Promise<void> {

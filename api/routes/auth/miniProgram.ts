@@ -36,7 +36,11 @@ documentRoute({
   summary: '网格员、村干部用镇街给的邀请码，把自己的微信绑定到工作人员账号（一次）',
   security: [{ bearer: [] }],
   request: { body: json(RedeemInvitationInput) },
-  responses: { 200: { description: '以工作人员身份的新令牌', ...json(MiniProgramTokenView) }, ...standardErrors, 409: error('账号或微信已经绑定过') },
+  responses: {
+    200: { description: '以工作人员身份的新令牌', ...json(MiniProgramTokenView) },
+    ...standardErrors,
+    409: error('账号或微信已经绑定过'),
+  },
 });
 documentRoute({
   method: 'post',

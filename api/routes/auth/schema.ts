@@ -47,7 +47,9 @@ export const LinkHouseholdInput = z
 
 /** The parsed proof in the shape `linkHousehold` takes. */
 export function toHouseholdProof(input: z.infer<typeof LinkHouseholdInput>): HouseholdProof {
-  return input.phone !== undefined ? { name: input.name, phone: input.phone } : { name: input.name, idNumberLast4: input.idNumberLast4 ?? '' };
+  return input.phone !== undefined
+    ? { name: input.name, phone: input.phone }
+    : { name: input.name, idNumberLast4: input.idNumberLast4 ?? '' };
 }
 
 /** What a console sign-in or refresh answers. */

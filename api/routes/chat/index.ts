@@ -50,9 +50,14 @@ export function chatRouter(engine: ChatEngine): Router<AppState> {
 }
 
 const ASSETS_DIR = path.join(__dirname, 'assets');
-const ASSET_TYPES: Readonly<Record<string, string>> = { 'chat.css': 'text/css; charset=utf-8', 'chat.js': 'text/javascript; charset=utf-8' };
+const ASSET_TYPES: Readonly<Record<string, string>> = {
+  'chat.css': 'text/css; charset=utf-8',
+  'chat.js': 'text/javascript; charset=utf-8',
+};
 // Read once at start: three small files, served from memory.
-const ASSETS = new Map([...Object.keys(ASSET_TYPES), 'chat.html'].map((name) => [name, fs.readFileSync(path.join(ASSETS_DIR, name), 'utf8')]));
+const ASSETS = new Map(
+  [...Object.keys(ASSET_TYPES), 'chat.html'].map((name) => [name, fs.readFileSync(path.join(ASSETS_DIR, name), 'utf8')]),
+);
 
 /**
  * The web chat page at `/chat`: plain HTML, CSS and JS from this folder (no CDN), under a strict
@@ -61,7 +66,10 @@ const ASSETS = new Map([...Object.keys(ASSET_TYPES), 'chat.html'].map((name) => 
 export function chatPageRouter(): Router<AppState> {
   const router = new Router<AppState>();
   router.get('/chat', function chatPage(ctx) {
-    ctx.set('Content-Security-Policy', "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'");
+    ctx.set(
+      'Content-Security-Policy',
+      "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'",
+    );
     ctx.set('Cache-Control', 'no-cache');
     ctx.type = 'html';
     ctx.body = ASSETS.get('chat.html');

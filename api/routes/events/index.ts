@@ -19,11 +19,20 @@ const TAG = ['灾害事件'];
 const EventParams = z.strictObject({ id: ObjectIdText.meta({ title: '灾害事件' }) });
 const CloseBody = z.strictObject({ endAt: DateTime('结束时间').optional() });
 const EventListQuery = z.strictObject({ status: z.enum(['open', 'closed']).optional().meta({ title: '状态' }), ...PageQuery });
-const EventView = z.looseObject({ id: z.string(), name: z.string(), disasterType: z.enum(DISASTER_TYPES), status: z.enum(['open', 'closed']) }).meta({ id: 'DisasterEvent' });
+const EventView = z
+  .looseObject({ id: z.string(), name: z.string(), disasterType: z.enum(DISASTER_TYPES), status: z.enum(['open', 'closed']) })
+  .meta({ id: 'DisasterEvent' });
 const EventResponse = z.object({ event: EventView });
 
-documentRoute({ method: 'post', path: '/api/events', tags: TAG, summary: '新建灾害事件（镇街：本镇街；区：全区）', security: [{ bearer: [] }],
-  request: { body: { required: true, ...json(EventInput) } }, responses: { 201: { description: '已新建', ...json(EventResponse) }, ...standardErrors } });
+documentRoute({
+  method: 'post',
+  path: '/api/events',
+  tags: TAG,
+  summary: '新建灾害事件（镇街：本镇街；区：全区）',
+  security: [{ bearer: [] }],
+  request: { body: { required: true, ...json(EventInput) } },
+  responses: { 201: { description: '已新建', ...json(EventResponse) }, ...standardErrors },
+});
 async function createEvent(ctx: AppContext): Promise<void> {
   const actor = requireStaff(ctx);
   const input = parseInput(EventInput, ctx.request.body);
@@ -32,9 +41,19 @@ async function createEvent(ctx: AppContext): Promise<void> {
   ctx.body = { event: presentEvent(event.toObject()) };
 }
 
-documentRoute({ method: 'post', path: '/api/events/{id}/close', tags: TAG, summary: '结束灾害事件（之后不能再关联新上报）', security: [{ bearer: [] }],
+documentRoute({
+  method: 'post',
+  path: '/api/events/{id}/close',
+  tags: TAG,
+  summary: '结束灾害事件（之后不能再关联新上报）',
+  security: [{ bearer: [] }],
   request: { params: EventParams, body: { required: false, ...json(CloseBody) } },
-  responses: { 200: { description: '已结束', ...json(EventResponse) }, ...standardErrors, 409: { ...standardErrors[400], description: '已经结束' } } });
+  responses: {
+    200: { description: '已结束', ...json(EventResponse) },
+    ...standardErrors,
+    409: { ...standardErrors[400], description: '已经结束' },
+  },
+});
 async function closeEvent(ctx: AppContext): Promise<void> {
   const actor = requireStaff(ctx);
   const { id } = parseInput(EventParams, ctx.params);
@@ -44,14 +63,25 @@ async function closeEvent(ctx: AppContext): Promise<void> {
   ctx.body = { event: presentEvent(closed.toObject()) };
 }
 
-documentRoute({ method: 'get', path: '/api/events', tags: TAG, summary: '灾害事件列表（最近开始的在前）', security: [{ bearer: [] }],
-  request: { query: EventListQuery }, responses: { 200: { description: '一页事件', ...json(Page(EventView)) }, ...standardErrors } });
+documentRoute({
+  method: 'get',
+  path: '/api/events',
+  tags: TAG,
+  summary: '灾害事件列表（最近开始的在前）',
+  security: [{ bearer: [] }],
+  request: { query: EventListQuery },
+  responses: { 200: { description: '一页事件', ...json(Page(EventView)) }, ...standardErrors },
+});
 async function listEvents(ctx: AppContext): Promise<void> {
   requireActor(ctx);
   const { status, page, pageSize } = parseInput(EventListQuery, ctx.query);
   const filter = status ? { status } : {};
   const [items, total] = await Promise.all([
-    DisasterEvent.find(filter).sort({ startAt: -1, _id: 1 }).skip((page - 1) * pageSize).limit(pageSize).lean(),
+    DisasterEvent.find(filter)
+      .sort({ startAt: -1, _id: 1 })
+      .skip((page - 1) * pageSize)
+      .limit(pageSize)
+      .lean(),
     DisasterEvent.countDocuments(filter),
   ]);
   ctx.body = { items: items.map(presentEvent), total, page, pageSize };

@@ -44,17 +44,25 @@ async function visibleHousehold(actor: StaffActor | VillagerActor, id: string): 
   return household;
 }
 
-documentRoute({ method: 'post', path: '/api/households', tags: TAG,
-  summary: '登记农户（区管理员；镇街：本镇街；网格员：本村，归入自己的网格）', security: [{ bearer: [] }],
+documentRoute({
+  method: 'post',
+  path: '/api/households',
+  tags: TAG,
+  summary: '登记农户（区管理员；镇街：本镇街；网格员：本村，归入自己的网格）',
+  security: [{ bearer: [] }],
   request: { body: { required: true, ...json(NewHouseholdInput) } },
-  responses: { 201: { description: '已登记', ...json(HouseholdResponse) }, ...standardErrors, ...conflict } });
+  responses: { 201: { description: '已登记', ...json(HouseholdResponse) }, ...standardErrors, ...conflict },
+});
 async function addHousehold(ctx: AppContext): Promise<void> {
   const actor = requireStaff(ctx);
   const input = parseInput(NewHouseholdInput, ctx.request.body);
   authorize(canCreateHousehold(actor, input.villageCode), () => new DomainError(403, 'forbidden', '您不能在这个村（社区）登记农户'));
   // Officials who may create may also assign (same roles, same region); a grid worker only registers into their grid.
   if (actor.role === 'grid_worker') {
-    authorize(input.gridWorkerId === undefined || input.gridWorkerId === actor.id, () => new DomainError(403, 'forbidden', '网格员只能登记自己网格的农户'));
+    authorize(
+      input.gridWorkerId === undefined || input.gridWorkerId === actor.id,
+      () => new DomainError(403, 'forbidden', '网格员只能登记自己网格的农户'),
+    );
   }
   const gridWorkerId = actor.role === 'grid_worker' ? actor.id : input.gridWorkerId;
   const household = await createHousehold({ actor, input, gridWorkerId, ...commandContext(ctx) });
@@ -62,9 +70,15 @@ async function addHousehold(ctx: AppContext): Promise<void> {
   ctx.body = { household: presentHousehold(household) };
 }
 
-documentRoute({ method: 'get', path: '/api/households', tags: TAG,
-  summary: '查询农户：按姓名、身份证号、手机号、村、户类别（限本人负责的区域；网格员只看自己的网格）', security: [{ bearer: [] }],
-  request: { query: HouseholdListQuery }, responses: { 200: { description: '一页农户（个人信息已脱敏）', ...json(HouseholdPage) }, ...standardErrors } });
+documentRoute({
+  method: 'get',
+  path: '/api/households',
+  tags: TAG,
+  summary: '查询农户：按姓名、身份证号、手机号、村、户类别（限本人负责的区域；网格员只看自己的网格）',
+  security: [{ bearer: [] }],
+  request: { query: HouseholdListQuery },
+  responses: { 200: { description: '一页农户（个人信息已脱敏）', ...json(HouseholdPage) }, ...standardErrors },
+});
 async function listHouseholds(ctx: AppContext): Promise<void> {
   const actor = requireActor(ctx);
   authorize(canListHouseholds(actor), () => new DomainError(403, 'forbidden', '您的岗位不能查询农户名册'));
@@ -73,18 +87,30 @@ async function listHouseholds(ctx: AppContext): Promise<void> {
   ctx.body = { ...page, items: page.items.map(presentHouseholdSummary) };
 }
 
-documentRoute({ method: 'get', path: '/api/households/{id}', tags: TAG, summary: '一户的详情和家庭成员（个人信息已脱敏）', security: [{ bearer: [] }],
-  request: { params: HouseholdParams }, responses: { 200: { description: '农户', ...json(HouseholdResponse) }, ...standardErrors } });
+documentRoute({
+  method: 'get',
+  path: '/api/households/{id}',
+  tags: TAG,
+  summary: '一户的详情和家庭成员（个人信息已脱敏）',
+  security: [{ bearer: [] }],
+  request: { params: HouseholdParams },
+  responses: { 200: { description: '农户', ...json(HouseholdResponse) }, ...standardErrors },
+});
 async function showHousehold(ctx: AppContext): Promise<void> {
   const actor = requireActor(ctx);
   const { id } = parseInput(HouseholdParams, ctx.params);
   ctx.body = { household: presentHousehold(await visibleHousehold(actor, id)) };
 }
 
-documentRoute({ method: 'patch', path: '/api/households/{id}', tags: TAG,
-  summary: '修改农户（区管理员、镇街、本户的网格员）；成员的个人信息不填则保留，填 null 则删除', security: [{ bearer: [] }],
+documentRoute({
+  method: 'patch',
+  path: '/api/households/{id}',
+  tags: TAG,
+  summary: '修改农户（区管理员、镇街、本户的网格员）；成员的个人信息不填则保留，填 null 则删除',
+  security: [{ bearer: [] }],
   request: { params: HouseholdParams, body: { required: true, ...json(HouseholdChanges) } },
-  responses: { 200: { description: '修改后的农户', ...json(HouseholdResponse) }, ...standardErrors } });
+  responses: { 200: { description: '修改后的农户', ...json(HouseholdResponse) }, ...standardErrors },
+});
 async function changeHousehold(ctx: AppContext): Promise<void> {
   const actor = requireStaff(ctx);
   const { id } = parseInput(HouseholdParams, ctx.params);
@@ -98,10 +124,15 @@ async function changeHousehold(ctx: AppContext): Promise<void> {
   ctx.body = { household: presentHousehold(updated) };
 }
 
-documentRoute({ method: 'post', path: '/api/households/{id}/reveal', tags: TAG,
+documentRoute({
+  method: 'post',
+  path: '/api/households/{id}/reveal',
+  tags: TAG,
   summary: '查看完整的身份证号、手机号、银行账号和健康信息（区管理员、镇街、本户的网格员；须说明原因，记入审计日志）',
-  security: [{ bearer: [] }], request: { params: HouseholdParams, body: { required: true, ...json(RevealInput) } },
-  responses: { 200: { description: '未脱敏的个人信息', ...json(RevealResponse) }, ...standardErrors } });
+  security: [{ bearer: [] }],
+  request: { params: HouseholdParams, body: { required: true, ...json(RevealInput) } },
+  responses: { 200: { description: '未脱敏的个人信息', ...json(RevealResponse) }, ...standardErrors },
+});
 async function reveal(ctx: AppContext): Promise<void> {
   const actor = requireStaff(ctx);
   const { id } = parseInput(HouseholdParams, ctx.params);

@@ -13,7 +13,13 @@ export const HouseholdParams = z.strictObject({ id: ObjectIdText.meta({ title: '
 /** `GET /api/households`. */
 export const HouseholdListQuery = z
   .strictObject({
-    name: z.string().trim().min(2).max(30).optional().meta({ title: '姓名', description: '户主或家庭成员的姓名，或姓名的开头（至少两个字）' }),
+    name: z
+      .string()
+      .trim()
+      .min(2)
+      .max(30)
+      .optional()
+      .meta({ title: '姓名', description: '户主或家庭成员的姓名，或姓名的开头（至少两个字）' }),
     idNumber: IdNumber.optional().meta({ title: '身份证号' }),
     phone: OptionalPhone,
     villageCode: VillageCode.optional().meta({ title: '村（社区）' }),
@@ -24,7 +30,9 @@ export const HouseholdListQuery = z
 
 /** `POST /api/households/:id/reveal`. */
 export const RevealInput = z
-  .strictObject({ reason: z.string().trim().min(4).max(200).meta({ title: '查看原因', description: '记入审计日志，如「入户核查需电话联系户主」' }) })
+  .strictObject({
+    reason: z.string().trim().min(4).max(200).meta({ title: '查看原因', description: '记入审计日志，如「入户核查需电话联系户主」' }),
+  })
   .meta({ title: '查看完整个人信息' });
 
 const RevealedPerson = z.object({

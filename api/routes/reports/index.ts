@@ -20,7 +20,7 @@ import { AssignBody, CreateReportBody, MineQuery, ReportListQuery, ReportPage, R
 const TAG = ['灾情上报'];
 const ok = (description: string) => ({ 200: { description, ...json(ReportResponse) } });
 
-const audienceOf = (actor: Submitter) => ({ audience: actor.kind === 'staff' ? 'staff' : 'reporter' } as const);
+const audienceOf = (actor: Submitter) => ({ audience: actor.kind === 'staff' ? 'staff' : 'reporter' }) as const;
 
 async function visibleReport(actor: Submitter, id: string): Promise<ReportDocument> {
   const report = await Report.findById(id);
@@ -29,10 +29,20 @@ async function visibleReport(actor: Submitter, id: string): Promise<ReportDocume
   return report;
 }
 
-documentRoute({ method: 'post', path: '/api/reports', tags: TAG, summary: '上报灾情（同一编号重发不会重复）', security: [{ bearer: [] }],
+documentRoute({
+  method: 'post',
+  path: '/api/reports',
+  tags: TAG,
+  summary: '上报灾情（同一编号重发不会重复）',
+  security: [{ bearer: [] }],
   request: { body: { required: true, ...json(CreateReportBody) } },
-  responses: { 201: { description: '已上报', ...json(ReportResponse) }, ...ok('同一编号、同样内容：返回已有的上报'), ...standardErrors,
-    409: { ...standardErrors[400], description: '同一编号、不同内容' } } });
+  responses: {
+    201: { description: '已上报', ...json(ReportResponse) },
+    ...ok('同一编号、同样内容：返回已有的上报'),
+    ...standardErrors,
+    409: { ...standardErrors[400], description: '同一编号、不同内容' },
+  },
+});
 async function createReport(ctx: AppContext): Promise<void> {
   const actor = requireActor(ctx);
   const { id, ...input } = parseInput(IdOnly, ctx.request.body);
@@ -41,8 +51,15 @@ async function createReport(ctx: AppContext): Promise<void> {
   ctx.body = { report: presentReport(report.toObject(), audienceOf(actor)) };
 }
 
-documentRoute({ method: 'get', path: '/api/reports', tags: TAG, summary: '查询灾情上报（限本人负责的区域；村民只看自己的）', security: [{ bearer: [] }],
-  request: { query: ReportListQuery }, responses: { 200: { description: '一页上报', ...json(ReportPage) }, ...standardErrors } });
+documentRoute({
+  method: 'get',
+  path: '/api/reports',
+  tags: TAG,
+  summary: '查询灾情上报（限本人负责的区域；村民只看自己的）',
+  security: [{ bearer: [] }],
+  request: { query: ReportListQuery },
+  responses: { 200: { description: '一页上报', ...json(ReportPage) }, ...standardErrors },
+});
 async function listReports(ctx: AppContext): Promise<void> {
   const actor = requireActor(ctx);
   const { town, village, ...rest } = parseInput(ReportListQuery, ctx.query);
@@ -50,16 +67,30 @@ async function listReports(ctx: AppContext): Promise<void> {
   ctx.body = { ...page, items: page.items.map((report) => presentReport(report, audienceOf(actor))) };
 }
 
-documentRoute({ method: 'get', path: '/api/reports/mine', tags: TAG, summary: '我上报的灾情和处理进度', security: [{ bearer: [] }],
-  request: { query: MineQuery }, responses: { 200: { description: '一页上报', ...json(ReportPage) }, ...standardErrors } });
+documentRoute({
+  method: 'get',
+  path: '/api/reports/mine',
+  tags: TAG,
+  summary: '我上报的灾情和处理进度',
+  security: [{ bearer: [] }],
+  request: { query: MineQuery },
+  responses: { 200: { description: '一页上报', ...json(ReportPage) }, ...standardErrors },
+});
 async function myReports(ctx: AppContext): Promise<void> {
   const actor = requireActor(ctx);
   const page = await reportFinder(actor, { ...parseInput(MineQuery, ctx.query), mine: true });
   ctx.body = { ...page, items: page.items.map((report) => presentReport(report, audienceOf(actor))) };
 }
 
-documentRoute({ method: 'get', path: '/api/reports/{id}', tags: TAG, summary: '一条灾情上报', security: [{ bearer: [] }],
-  request: { params: ReportParams }, responses: { ...ok('上报'), ...standardErrors } });
+documentRoute({
+  method: 'get',
+  path: '/api/reports/{id}',
+  tags: TAG,
+  summary: '一条灾情上报',
+  security: [{ bearer: [] }],
+  request: { params: ReportParams },
+  responses: { ...ok('上报'), ...standardErrors },
+});
 async function showReport(ctx: AppContext): Promise<void> {
   const actor = requireActor(ctx);
   const { id } = parseInput(ReportParams, ctx.params);
@@ -67,8 +98,15 @@ async function showReport(ctx: AppContext): Promise<void> {
   ctx.body = { report: presentReport(report.toObject(), audienceOf(actor)) };
 }
 
-documentRoute({ method: 'post', path: '/api/reports/{id}/assign', tags: TAG, summary: '分派上报给区域内的工作人员（镇街、区）', security: [{ bearer: [] }],
-  request: { params: ReportParams, body: { required: true, ...json(AssignBody) } }, responses: { ...ok('已分派'), ...standardErrors } });
+documentRoute({
+  method: 'post',
+  path: '/api/reports/{id}/assign',
+  tags: TAG,
+  summary: '分派上报给区域内的工作人员（镇街、区）',
+  security: [{ bearer: [] }],
+  request: { params: ReportParams, body: { required: true, ...json(AssignBody) } },
+  responses: { ...ok('已分派'), ...standardErrors },
+});
 async function assignReport(ctx: AppContext): Promise<void> {
   const actor = requireStaff(ctx);
   const { id } = parseInput(ReportParams, ctx.params);
@@ -79,9 +117,15 @@ async function assignReport(ctx: AppContext): Promise<void> {
   ctx.body = { report: presentReport(updated.toObject(), audienceOf(actor)) };
 }
 
-documentRoute({ method: 'post', path: '/api/reports/{id}/status', tags: TAG,
-  summary: '改变上报状态：submitted → verifying → verified → closed，或 rejected / duplicate（须说明原因）', security: [{ bearer: [] }],
-  request: { params: ReportParams, body: { required: true, ...json(StatusBody) } }, responses: { ...ok('已更新'), ...standardErrors } });
+documentRoute({
+  method: 'post',
+  path: '/api/reports/{id}/status',
+  tags: TAG,
+  summary: '改变上报状态：submitted → verifying → verified → closed，或 rejected / duplicate（须说明原因）',
+  security: [{ bearer: [] }],
+  request: { params: ReportParams, body: { required: true, ...json(StatusBody) } },
+  responses: { ...ok('已更新'), ...standardErrors },
+});
 async function changeStatus(ctx: AppContext): Promise<void> {
   const actor = requireStaff(ctx);
   const { id } = parseInput(ReportParams, ctx.params);

@@ -11,8 +11,16 @@ export const CreateReportBody = ReportInput.extend({ id: ClientId }).meta({ titl
 export const ReportParams = z.strictObject({ id: ClientId });
 
 export const ReportListQuery = z.strictObject({
-  town: z.string().regex(/^\d{9}000$/).optional().meta({ title: '镇街' }),
-  village: z.string().regex(/^\d{12}$/).optional().meta({ title: '村（社区）' }),
+  town: z
+    .string()
+    .regex(/^\d{9}000$/)
+    .optional()
+    .meta({ title: '镇街' }),
+  village: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional()
+    .meta({ title: '村（社区）' }),
   type: z.enum(DISASTER_TYPES).optional().meta({ title: '灾害种类' }),
   status: z.enum(REPORT_STATUSES).optional().meta({ title: '状态' }),
   eventId: ObjectIdText.optional().meta({ title: '灾害事件' }),
@@ -31,16 +39,18 @@ export const StatusBody = z.strictObject({
   duplicateOf: ClientId.optional().meta({ title: '重复的上报' }),
 });
 
-const ReportView = z.looseObject({
-  id: z.string(),
-  receiptNo: z.string().meta({ example: 'ZQ20230725-0001' }),
-  status: z.enum(REPORT_STATUSES),
-  statusName: z.string(),
-  townCode: z.string(),
-  villageCode: z.string().optional(),
-  disasterType: z.enum(DISASTER_TYPES),
-  statusHistory: z.array(z.looseObject({ status: z.string(), at: z.string(), reason: z.string().optional() })),
-}).meta({ id: 'Report', title: '灾情上报' });
+const ReportView = z
+  .looseObject({
+    id: z.string(),
+    receiptNo: z.string().meta({ example: 'ZQ20230725-0001' }),
+    status: z.enum(REPORT_STATUSES),
+    statusName: z.string(),
+    townCode: z.string(),
+    villageCode: z.string().optional(),
+    disasterType: z.enum(DISASTER_TYPES),
+    statusHistory: z.array(z.looseObject({ status: z.string(), at: z.string(), reason: z.string().optional() })),
+  })
+  .meta({ id: 'Report', title: '灾情上报' });
 
 export const ReportResponse = z.object({ report: ReportView });
 export const ReportPage = Page(ReportView);

@@ -38,9 +38,7 @@ export const StaffListQuery = z
   .meta({ title: '查询工作人员' });
 
 /** `POST /api/staff/invitations`. */
-export const NewInvitationInput = z
-  .strictObject({ staffUserId: ObjectIdText.meta({ title: '工作人员' }) })
-  .meta({ title: '发邀请码' });
+export const NewInvitationInput = z.strictObject({ staffUserId: ObjectIdText.meta({ title: '工作人员' }) }).meta({ title: '发邀请码' });
 
 /** One staff account. */
 export const StaffResponse = z.object({ staff: StaffView });

@@ -6,9 +6,7 @@ import { normalize } from './suites';
 assertSuite(normalize);
 
 describe('normalizeText', () => {
-  const texts = [
-    ...fixtures.intentRows, ...fixtures.damageRows, ...fixtures.yesNoRows, ...fixtures.villageRows,
-  ].map(([text]) => text);
+  const texts = [...fixtures.intentRows, ...fixtures.damageRows, ...fixtures.yesNoRows, ...fixtures.villageRows].map(([text]) => text);
 
   it.each(texts)('is idempotent on %j', (text) => {
     const once = normalizeText(text);

@@ -1,8 +1,6 @@
 import { DISASTER_TYPES, GB_T_28921_CODES } from '../../../bot/nlu';
 import { assertSuite } from './assertSuite';
-import {
-  creditKind, damage, date, difficulty, disasterType, educationTopic, idNumber, money, name, pastDate, phone,
-} from './suites';
+import { creditKind, damage, date, difficulty, disasterType, educationTopic, idNumber, money, name, pastDate, phone } from './suites';
 
 for (const suite of [disasterType, difficulty, creditKind, educationTopic]) assertSuite<string | undefined>(suite);
 assertSuite(damage);

@@ -4,9 +4,22 @@
  * table the same way.
  */
 import {
-  detectIntent, extractCreditKind, extractDamage, extractDate, extractDisasterType, extractEducationTopic,
-  extractGreenChannelDifficulty, extractIdNumber, extractMoneyYuan, extractName, extractPhone,
-  getDefaultVillageMatcher, normalizeText, parseChineseNumber, parseGlobalCommand, parseYesNo,
+  detectIntent,
+  extractCreditKind,
+  extractDamage,
+  extractDate,
+  extractDisasterType,
+  extractEducationTopic,
+  extractGreenChannelDifficulty,
+  extractIdNumber,
+  extractMoneyYuan,
+  extractName,
+  extractPhone,
+  getDefaultVillageMatcher,
+  normalizeText,
+  parseChineseNumber,
+  parseGlobalCommand,
+  parseYesNo,
 } from '../../../bot/nlu';
 import * as fixtures from './fixtures';
 
@@ -37,12 +50,7 @@ function villageOutcome(text: string): string | readonly string[] | undefined {
 export const numbers = suite('numbers', fixtures.numberRows, parseChineseNumber);
 export const yesNo = suite('yesNo', fixtures.yesNoRows, parseYesNo);
 export const commands = suite('commands', fixtures.commandRows, parseGlobalCommand);
-export const intent = suite(
-  'intent',
-  fixtures.intentRows,
-  (text) => detectIntent(text).intent,
-  fixtures.hardCases.intent,
-);
+export const intent = suite('intent', fixtures.intentRows, (text) => detectIntent(text).intent, fixtures.hardCases.intent);
 export const intentSlots = suite('intent+slots', fixtures.intentSlotRows, (text) => {
   const { intent: detected, slots } = detectIntent(text);
   return { intent: detected, slots };
@@ -56,9 +64,7 @@ export const difficulty = suite('difficulty', fixtures.difficultyRows, extractGr
 export const creditKind = suite('creditKind', fixtures.creditKindRows, extractCreditKind);
 export const money = suite('money', fixtures.moneyRows, extractMoneyYuan, fixtures.hardCases.money);
 export const date = suite('date', fixtures.dateRows, (text) => extractDate(text, fixtures.FIXED_NOW));
-export const pastDate = suite('date (past)', fixtures.pastDateRows, (text) =>
-  extractDate(text, fixtures.FIXED_NOW, { prefer: 'past' }),
-);
+export const pastDate = suite('date (past)', fixtures.pastDateRows, (text) => extractDate(text, fixtures.FIXED_NOW, { prefer: 'past' }));
 export const educationTopic = suite('educationTopic', fixtures.educationTopicRows, extractEducationTopic);
 export const village = suite('village', fixtures.villageRows, villageOutcome);
 export const normalize = suite('normalize', fixtures.normalizeRows, normalizeText);
