@@ -82,6 +82,11 @@ const applicationSchema = new Schema(
     measures: { type: [measureSchema], default: [] },
     assigneeId: { type: Schema.Types.ObjectId, ref: 'StaffUser' },
     createdBy: { type: actorSchema },
+    /**
+     * Who may list it as their own (`submissionOwners`): `contact:<id>`, `household:<id>`, `staff:<id>`. A top-level
+     * array, so "my records" is one indexed equality on the embedded database, never a dotted path or an `$or`.
+     */
+    owners: { type: [String], default: [] },
     demo: { type: Boolean, default: false },
   },
   { timestamps: true },
@@ -95,6 +100,7 @@ applicationSchema.index({ receiptNo: 1 }, { unique: true });
 applicationSchema.index({ townCode: 1, status: 1 });
 applicationSchema.index({ villageCode: 1, status: 1 });
 applicationSchema.index({ householdId: 1 });
+applicationSchema.index({ owners: 1 });
 applicationSchema.index({ status: 1, paperworkDueAt: 1 });
 applicationSchema.index({ assigneeId: 1, status: 1 });
 

@@ -22,14 +22,17 @@ const auditLogSchema = new Schema(
     requestId: { type: String },
     ip: { type: String },
     details: { type: Schema.Types.Mixed },
+    /** `actor.id` and `target.id` again at the top level: lookups by them are indexed equalities on the embedded database. */
+    actorId: { type: String },
+    targetId: { type: String },
   },
   { versionKey: false },
 );
 
 auditLogSchema.plugin(appendOnly);
 auditLogSchema.index({ at: -1 });
-auditLogSchema.index({ 'target.type': 1, 'target.id': 1, at: -1 });
-auditLogSchema.index({ 'actor.id': 1, at: -1 });
+auditLogSchema.index({ targetId: 1 });
+auditLogSchema.index({ actorId: 1 });
 
 /** Fields of an audit entry. */
 export type AuditLogFields = InferSchemaType<typeof auditLogSchema>;

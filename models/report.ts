@@ -100,6 +100,11 @@ const reportSchema = new Schema(
     duplicateOf: { type: String, ref: 'Report' },
     assigneeId: { type: Schema.Types.ObjectId, ref: 'StaffUser' },
     createdBy: { type: actorSchema },
+    /**
+     * Who may list it as their own (`submissionOwners`): `contact:<id>`, `household:<id>`, `staff:<id>`. A top-level
+     * array, so "my records" is one indexed equality on the embedded database, never a dotted path or an `$or`.
+     */
+    owners: { type: [String], default: [] },
     demo: { type: Boolean, default: false },
   },
   { timestamps: true },
@@ -118,7 +123,7 @@ reportSchema.index({ villageCode: 1, reportedAt: -1 });
 reportSchema.index({ householdId: 1 });
 reportSchema.index({ eventId: 1 });
 reportSchema.index({ assigneeId: 1, status: 1 });
-reportSchema.index({ 'reporter.contactId': 1 });
+reportSchema.index({ owners: 1 });
 
 /** Fields of a report. */
 export type ReportFields = InferSchemaType<typeof reportSchema>;

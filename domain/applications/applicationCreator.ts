@@ -8,6 +8,7 @@ import { nextReceiptNo } from '../core/nextReceiptNo';
 import { ApplicationInput, type ApplicationInputData } from './schema';
 import { inRegion } from '../core/regionScope';
 import { getSetting } from '../core/settings';
+import { submissionOwners } from '../core/submissionScope';
 import { submitOnce, type SubmissionProps, type Submitter } from '../core/submission';
 
 /** Staff roles that file applications for a household. */
@@ -89,6 +90,7 @@ export async function applicationCreator(props: ApplicationCreatorProps): Promis
       return Application.create({
         ...fields,
         ...stamps,
+        owners: submissionOwners(actor, String(household._id)),
         receiptNo: await nextReceiptNo(prefix, now),
         kind: input.kind,
         householdId: household._id,

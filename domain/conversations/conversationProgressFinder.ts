@@ -1,4 +1,4 @@
-import { Types } from 'mongoose';
+import { ownerKey } from '../core/submissionScope';
 import { Application } from '../../models/application';
 import { Report } from '../../models/report';
 
@@ -47,10 +47,10 @@ const APPLICATION_LABELS: Readonly<Record<string, string>> = {
  * first, with their status in plain words. Only the contact's own filings: a chat never shows another person's.
  */
 export async function conversationProgressFinder(contactId: string, limit = 5): Promise<ProgressItem[]> {
-  const id = new Types.ObjectId(contactId);
+  const own = ownerKey.contact(contactId);
   const [reports, applications] = await Promise.all([
-    Report.find({ 'reporter.contactId': id }).sort({ reportedAt: -1 }).limit(limit).lean(),
-    Application.find({ 'applicant.contactId': id }).sort({ submittedAt: -1 }).limit(limit).lean(),
+    Report.find({ owners: own }).sort({ reportedAt: -1 }).limit(limit).lean(),
+    Application.find({ owners: own }).sort({ submittedAt: -1 }).limit(limit).lean(),
   ]);
   const items: ProgressItem[] = [
     ...reports.map((report) => ({

@@ -47,7 +47,8 @@ export function storedActor(actor: Actor): { kind: 'staff' | 'contact' | 'system
  *   requestId: ctx.state.requestId, ip: ctx.ip, details: { from: 'submitted', to: 'accepted' } });
  */
 export async function recordAudit({ actor, action, target, requestId, ip, details, at = new Date() }: AuditEntry): Promise<void> {
-  const entry = new AuditLog({ at, actor: storedActor(actor), action, target, requestId, ip, details });
+  const stored = storedActor(actor);
+  const entry = new AuditLog({ at, actor: stored, action, target, requestId, ip, details, actorId: stored.id, targetId: target.id });
   // Validated here, so an invalid entry fails only its own caller, never the batch it would have joined.
   await entry.validate();
   await new Promise<void>((resolve, reject) => {

@@ -9,6 +9,7 @@ import { assertUsablePhotos } from '../files/photoAccess';
 import { nextReceiptNo } from '../core/nextReceiptNo';
 import { ReportInput, type ReportInputData } from './schema';
 import { inRegion } from '../core/regionScope';
+import { submissionOwners } from '../core/submissionScope';
 import { submitOnce, type SubmissionProps, type Submitter } from '../core/submission';
 
 /** Staff roles that file damage reports (grid workers / disaster information officers, village cadres). */
@@ -92,6 +93,7 @@ export async function reportCreator(props: ReportCreatorProps): Promise<{ report
         ...place,
         ...who,
         ...stamps,
+        owners: submissionOwners(actor, who.householdId),
         receiptNo: await nextReceiptNo('ZQ', now),
         gbCode: GB_T_28921_CODES[input.disasterType],
         eventId: input.eventId ? new Types.ObjectId(input.eventId) : undefined,

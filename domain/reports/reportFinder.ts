@@ -2,7 +2,7 @@ import { Types, type QueryFilter } from 'mongoose';
 import { Report, type ReportFields } from '../../models/report';
 import type { DisasterType } from '../../models/enums';
 import type { ReportStatus } from './reportTransitions';
-import { submissionScope, type SubmissionSearch } from '../core/submissionScope';
+import { pageAcross, submissionScope, type PageReader, type SubmissionSearch } from '../core/submissionScope';
 import type { Submitter } from '../core/submission';
 
 export interface ReportSearch extends SubmissionSearch {
@@ -16,20 +16,15 @@ export interface ReportSearch extends SubmissionSearch {
  * (asking for a town or village outside it is a 403); villagers see only their own.
  */
 export async function reportFinder(actor: Submitter, search: ReportSearch) {
-  const filter: QueryFilter<ReportFields> = submissionScope(actor, search, 'reporter.contactId');
-  if (search.type) filter.disasterType = search.type;
-  if (search.status) filter.status = search.status;
-  if (search.eventId) filter.eventId = new Types.ObjectId(search.eventId);
+  const criteria: QueryFilter<ReportFields> = {};
+  if (search.type) criteria.disasterType = search.type;
+  if (search.status) criteria.status = search.status;
+  if (search.eventId) criteria.eventId = new Types.ObjectId(search.eventId);
   if (search.from || search.to)
-    filter.reportedAt = { ...(search.from ? { $gte: search.from } : {}), ...(search.to ? { $lt: search.to } : {}) };
-  const { page, pageSize } = search;
-  const [items, total] = await Promise.all([
-    Report.find(filter)
-      .sort({ reportedAt: -1, _id: 1 })
-      .skip((page - 1) * pageSize)
-      .limit(pageSize)
-      .lean(),
-    Report.countDocuments(filter),
-  ]);
-  return { items, total, page, pageSize };
+    criteria.reportedAt = { ...(search.from ? { $gte: search.from } : {}), ...(search.to ? { $lt: search.to } : {}) };
+  const reader: PageReader<ReportFields & { _id: string }> = {
+    find: (filter, skip, limit) => Report.find(filter).sort({ reportedAt: -1, _id: 1 }).skip(skip).limit(limit).lean(),
+    count: (filter) => Report.countDocuments(filter),
+  };
+  return pageAcross(submissionScope(actor, search), criteria, reader, (a, b) => b.reportedAt.getTime() - a.reportedAt.getTime(), search);
 }

@@ -26,10 +26,10 @@ async function listAudit(ctx: AppContext): Promise<void> {
   // Each criterion is copied field by field from the parsed query, so nothing else can reach the filter.
   const at = { ...(query.from ? { $gte: query.from } : {}), ...(query.to ? { $lt: query.to } : {}) };
   const filter = {
-    ...(query.actorId ? { 'actor.id': query.actorId } : {}),
+    ...(query.actorId ? { actorId: query.actorId } : {}),
     ...(query.action ? { action: query.action } : {}),
     ...(query.targetType ? { 'target.type': query.targetType } : {}),
-    ...(query.targetId ? { 'target.id': query.targetId } : {}),
+    ...(query.targetId ? { targetId: query.targetId } : {}),
     ...(query.from || query.to ? { at } : {}),
   };
   const [total, items] = await Promise.all([
