@@ -1,4 +1,7 @@
+import crypto from 'node:crypto';
+import mongoose, { Types } from 'mongoose';
 import { AuditLog, type AuditLogDocument } from '../../models/auditLog';
+import { isDuplicateKeyError } from '../../models/shared';
 import type { Actor } from './actor';
 
 /** What an audit entry is about: a model name in lower camel case (`household`, `report`) and the record's id. */
@@ -28,6 +31,16 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
   /** When it happened; defaults to the current time. */
   at?: Date;
+  /**
+   * The entry happens once per action and target (`report.create` of one report): its id is derived from both, so
+   * recording it again (a retried submission whose first try crashed before its entry) stores nothing new.
+   */
+  once?: boolean;
+}
+
+/** The id of a once-only entry: the first 12 bytes of a hash of its action and target. */
+function onceId(action: string, target: AuditTarget): Types.ObjectId {
+  return new Types.ObjectId(crypto.createHash('sha256').update(`${action}\n${target.type}\n${target.id}`).digest().subarray(0, 12));
 }
 
 /** The stored form of an actor: villagers are recorded as their contact. */
@@ -46,13 +59,33 @@ export function storedActor(actor: Actor): { kind: 'staff' | 'contact' | 'system
  * await recordAudit({ actor, action: 'report.review', target: { type: 'report', id: report.id },
  *   requestId: ctx.state.requestId, ip: ctx.ip, details: { from: 'submitted', to: 'accepted' } });
  */
-export async function recordAudit({ actor, action, target, requestId, ip, details, at = new Date() }: AuditEntry): Promise<void> {
+export async function recordAudit({
+  actor,
+  action,
+  target,
+  requestId,
+  ip,
+  details,
+  at = new Date(),
+  once = false,
+}: AuditEntry): Promise<void> {
   const stored = storedActor(actor);
-  const entry = new AuditLog({ at, actor: stored, action, target, requestId, ip, details, actorId: stored.id, targetId: target.id });
+  const entry = new AuditLog({
+    ...(once ? { _id: onceId(action, target) } : {}),
+    at,
+    actor: stored,
+    action,
+    target,
+    requestId,
+    ip,
+    details,
+    actorId: stored.id,
+    targetId: target.id,
+  });
   // Validated here, so an invalid entry fails only its own caller, never the batch it would have joined.
   await entry.validate();
   await new Promise<void>((resolve, reject) => {
-    queued.push({ entry, resolve, reject });
+    queued.push({ entry, once, resolve, reject });
     if (!writing) void writeQueued();
   });
 }
@@ -62,6 +95,7 @@ const MAX_BATCH = 100;
 
 interface QueuedEntry {
   entry: AuditLogDocument;
+  once: boolean;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -89,10 +123,31 @@ async function writeQueued(): Promise<void> {
         );
         for (const item of batch) item.resolve();
       } catch (error) {
-        for (const item of batch) item.reject(error);
+        settleFailedBatch(batch, error);
       }
     }
   } finally {
     writing = false;
   }
+}
+
+/** The index and error of each entry a bulk insert refused, or undefined when the whole batch failed. */
+function refusedEntries(error: unknown): Map<number, unknown> | undefined {
+  if (!(error instanceof mongoose.mongo.MongoBulkWriteError)) return undefined;
+  const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+  return new Map(writeErrors.map((writeError) => [writeError.index, writeError]));
+}
+
+/**
+ * After a batch failed: an entry the database refused as a duplicate of a once-only entry is already stored, so its
+ * caller succeeds; an entry that was not refused is stored too; every other caller gets the error.
+ */
+function settleFailedBatch(batch: readonly QueuedEntry[], error: unknown): void {
+  const refused = refusedEntries(error);
+  batch.forEach((item, index) => {
+    if (!refused) return item.reject(error);
+    const own = refused.get(index);
+    if (own === undefined || (item.once && isDuplicateKeyError(own))) return item.resolve();
+    item.reject(error);
+  });
 }

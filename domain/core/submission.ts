@@ -69,13 +69,13 @@ export interface SubmissionKind<S extends z.ZodType, T extends { contentHash: st
   /** Checks the input against the database (throwing 4xx) and inserts the record with `stamps`. */
   insert(input: z.output<S>, stamps: SubmissionStamps): Promise<T>;
   readBack(id: string): Promise<T | null>;
-  /** The audit entry written once, when the record is created (`action` like `report.create`). */
+  /** The audit entry of the creation (`action` like `report.create`), stored once whoever retries. */
   audit(record: T): { action: string; type: string; details: Record<string, unknown> };
 }
 
 /**
  * The one skeleton of every submission (reports, applications, the casework to come): parse the client id and the
- * input (400 `invalid_input` in Chinese), hash the content, insert once under the id, and audit a creation. A retry
+ * input (400 `invalid_input` in Chinese), hash the content, insert once under the id, and audit the creation once. A retry
  * with the same id and content returns the stored record with `created: false`; other content is a 409.
  */
 export async function submitOnce<S extends z.ZodType, T extends { contentHash: string }>(
@@ -93,10 +93,9 @@ export async function submitOnce<S extends z.ZodType, T extends { contentHash: s
     readBack: () => kind.readBack(id),
     insert: () => kind.insert(input, { _id: id, contentHash: hash, source, createdBy: storedActor(actor) }),
   });
-  if (result.created) {
-    const { action, type, details } = kind.audit(result.record);
-    await recordAudit({ actor, action, target: { type, id }, requestId, ip, at: now, details });
-  }
+  // Written once per record, also by a retry: a crash between the insert and its entry must not leave it unaudited.
+  const { action, type, details } = kind.audit(result.record);
+  await recordAudit({ actor, action, target: { type, id }, requestId, ip, at: now, details, once: true });
   return result;
 }
 

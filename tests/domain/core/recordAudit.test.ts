@@ -25,4 +25,22 @@ describe('recordAudit', () => {
     expect(stored.map((entry) => entry.target.id).sort()).toEqual(['ok-1', 'ok-2']);
     expect(await AuditLog.countDocuments({ 'target.id': 'bad' })).toBe(0);
   });
+
+  it('stores a once-only entry once, whether recorded again later or many times at once, and every caller succeeds', async () => {
+    const target = { type: 'report', id: 'once-1' };
+    await recordAudit({ actor, action: 'report.create', target, once: true });
+    const again = await Promise.allSettled(
+      Array.from({ length: 12 }, () => recordAudit({ actor, action: 'report.create', target, once: true })),
+    );
+    expect(again.every((result) => result.status === 'fulfilled')).toBe(true);
+    expect(await AuditLog.countDocuments({ targetId: 'once-1', action: 'report.create' })).toBe(1);
+    const mixed = await Promise.allSettled([
+      recordAudit({ actor, action: 'report.create', target, once: true }),
+      recordAudit({ actor, action: 'report.review', target }),
+      recordAudit({ actor, action: 'report.review', target }),
+    ]);
+    expect(mixed.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+    expect(await AuditLog.countDocuments({ targetId: 'once-1', action: 'report.review' })).toBe(2);
+    expect(await AuditLog.countDocuments({ targetId: 'once-1', action: 'report.create' })).toBe(1);
+  });
 });
