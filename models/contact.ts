@@ -28,7 +28,7 @@ const contactSchema = new Schema(
     consent: { type: consentSchema },
     warningSubscriptions: { type: [{ type: String, match: REGION_CODE }], default: [] },
     lastInboundAt: { type: Date },
-    /** Failed household checks in a row (domain/householdLinker.ts); the fifth locks further checks for a while. */
+    /** Failed household checks in a row (domain/households/linkHousehold.ts); the fifth locks further checks for a while. */
     householdCheckFailures: { type: Number, default: 0, min: 0 },
     householdCheckLockedUntil: { type: Date },
     demo: { type: Boolean, default: false },

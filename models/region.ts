@@ -4,7 +4,7 @@ import { REGION_CODE } from './shared';
 
 /**
  * A region of Banan: the district, its 23 镇街 and 313 villages/communities, keyed by the 12-digit NBS code.
- * Reference data loaded by `domain/regionImporter.ts`; never deleted because reports and households point at it.
+ * Reference data loaded by `domain/regions/importRegions.ts`; never deleted because reports and households point at it.
  * `shortName` is what people say (黄金林村, 百节社区, 木洞镇); `aliases` adds the bare place name (黄金林, 木洞)
  * for the bot to match free text. `path` lists the ancestors from the district down, so "everything under
  * town X" is `{ path: X }` and scope checks need no join.

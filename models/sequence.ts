@@ -1,7 +1,7 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
 
 /**
- * Rows that reserve numbers: inserting `${scope}#b${seq}` takes block `seq` of a scope (`domain/receiptNumber.ts`).
+ * Rows that reserve numbers: inserting `${scope}#b${seq}` takes block `seq` of a scope (`domain/core/nextReceiptNo.ts`).
  * Insert-once rows, because `$inc` on a counter document loses increments under concurrency on FerretDB, while a
  * unique `_id` is decided by PostgreSQL exactly once.
  */

@@ -2,7 +2,7 @@ import { Schema, model, type HydratedDocumentFromSchema, type InferSchemaType } 
 import { actorSchema } from './shared';
 
 /**
- * A district setting changed from its default (`domain/settings.ts` lists the keys, their zod schemas and
+ * A district setting changed from its default (`domain/core/settings.ts` lists the keys, their zod schemas and
  * defaults; a missing row means "default"). `value` is validated there, on write and again on read.
  */
 const settingSchema = new Schema(

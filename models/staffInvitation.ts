@@ -3,7 +3,7 @@ import { SHA256_HEX, actorSchema } from './shared';
 
 /**
  * A one-time code with which a grid worker or village cadre links their mini-program WeChat identity to their
- * staff account. Only a keyed hash of the code is stored (`domain/staffInviter.ts`), so a copy of the database
+ * staff account. Only a keyed hash of the code is stored (`domain/staff/invitations.ts`), so a copy of the database
  * does not reveal usable codes. Redeeming sets `usedAt`; an entry is never reused.
  */
 const staffInvitationSchema = new Schema(

@@ -16,7 +16,7 @@ export type AuditEntryView = z.infer<typeof AuditEntryView>;
 
 const Details = z.record(z.string(), z.unknown());
 
-/** An audit entry; `details` holds field names and reasons, never personal values (see domain/auditLogger.ts). */
+/** An audit entry; `details` holds field names and reasons, never personal values (see domain/core/recordAudit.ts). */
 export function presentAuditEntry(e: AuditLogFields & { _id: { toString(): string } }): AuditEntryView {
   const details = Details.safeParse(e.details);
   return {

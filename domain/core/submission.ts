@@ -19,7 +19,7 @@ export interface SubmissionProps {
   id: string;
   source: SubmissionSource;
   actor: Submitter;
-  /** Anything shaped like the command's input schema (`domain/schemas/`): parsed there, so every channel gets one rule set. */
+  /** Anything shaped like the command's input schema (`domain/<subject>/schema.ts`): parsed there, so every channel gets one rule set. */
   input: unknown;
   now: Date;
   requestId?: string;

@@ -5,7 +5,7 @@ import { ObjectIdText, VillageCode } from '../core/schema';
 
 /**
  * What staff submit to create or change a household of the register. Personal values (ID number, phone, bank
- * account, health, disability) arrive in plain text here and are sealed by `householdRegistrar` before storage.
+ * account, health, disability) arrive in plain text here and are sealed by `createHousehold` and `updateHousehold` before storage.
  */
 
 const idNumberText = z
