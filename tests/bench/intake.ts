@@ -1,8 +1,15 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as delay } from 'node:timers/promises';
 import mongoose from 'mongoose';
 import pino from 'pino';
 import { z } from 'zod';
-import { startTestServer } from '../helpers/testServer';
 import { getConfig } from '../../config';
 import { connectDatabase } from '../../db/connect';
 import { startEmbeddedDatabase } from '../../db/embedded';
@@ -10,7 +17,7 @@ import { Contact } from '../../models/contact';
 import { ensureModels } from '../../models';
 import { Region } from '../../models/region';
 import { issueAccessToken } from '../../domain/auth/accessToken';
-import { formatTable, measure, parseFlags, type Row } from './measure';
+import { formatTable, measure, parseFlags, quantile, type Measurement, type Row } from './measure';
 
 const Flags = z.object({
   requests: z.coerce.number().int().min(1).default(600),
@@ -21,18 +28,27 @@ const Flags = z.object({
     .pipe(z.array(z.number().int().min(1).max(1024)).min(1)),
   preload: z.coerce.number().int().min(0).default(100_000),
   batch: z.coerce.number().int().min(1).max(100_000).default(2_000),
+  warmup: z.coerce.number().int().min(0).default(300),
+  'open-seconds': z.coerce.number().min(0).max(600).default(5),
   ephemeral: z
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  profile: z.string().optional(),
 });
 type FlagValues = z.output<typeof Flags>;
 
-const USAGE = `npm run bench -- intake [--requests 600] [--concurrency 1,16,64] [--preload 100000] [--batch 2000] [--ephemeral true]
-  Uses MONGODB_URI when set, else starts its own embedded FerretDB (durable unless --ephemeral true).`;
+const USAGE = `npm run bench -- intake [--requests 600] [--concurrency 1,16,64] [--preload 100000] [--batch 2000] [--warmup 300]
+    [--open-seconds 5] [--ephemeral true] [--profile DIR]
+  Uses MONGODB_URI when set, else starts its own embedded FerretDB (durable unless --ephemeral true). levee's server runs
+  in a child process (tests/bench/intakeServer.ts); this process is the load client. --profile DIR writes a
+  --cpu-prof profile of the server process into DIR.`;
 
 const VILLAGE = '500113109200';
 const TOWN = '500113109000';
+/** Goals of the issue, printed beside the results: share of raw, and p99 at half the peak rate. */
+const GOAL_SHARE = 0.5;
+const GOAL_P99_MS = 50;
 
 /** What a grid worker's phone sends: every indicator group filled, as after a flood. */
 function reportBody(): Record<string, unknown> {
@@ -55,14 +71,6 @@ function reportBody(): Record<string, unknown> {
   };
 }
 
-/** A stored report as the API writes it, to clone for the preload and for the raw inserts (same size). */
-async function templateDocument(post: () => Promise<void>): Promise<Record<string, unknown>> {
-  await post();
-  const stored = await mongoose.connection.collection('reports').findOne({});
-  if (!stored) throw new Error('the first report was not stored');
-  return stored;
-}
-
 /** A copy under a new id, receipt (the receipt index is unique) and hash: the same size as the original. */
 function clone(template: Record<string, unknown>, receiptNo: string): { _id: string } & Record<string, unknown> {
   return { ...template, _id: crypto.randomUUID(), receiptNo, contentHash: crypto.randomBytes(32).toString('hex') };
@@ -79,13 +87,123 @@ async function preload(template: Record<string, unknown>, count: number, batch: 
   }
 }
 
-async function runLevels(
+/** The levee server in its own process. */
+interface ServerProcess {
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function startServer(uri: string, dbName: string, profileDir: string | undefined): Promise<ServerProcess> {
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...profile, '--import', 'tsx', path.join(__dirname, 'intakeServer.ts'), uri, dbName],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+      env: process.env,
+    },
+  );
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    if (!child.stdout) return reject(new Error('the server has no stdout'));
+    readline.createInterface({ input: child.stdout }).once('line', (line) => {
+      const parsed = z.object({ url: z.string().startsWith('http://') }).safeParse(JSON.parse(line));
+      if (parsed.success) resolve(parsed.data.url);
+      else reject(new Error(`the server printed an unexpected line: ${line}`));
+    });
+    child.on('error', reject);
+    void exited.then((code) => reject(new Error(`the server exited during start (code ${code})`)));
+  });
+  return {
+    url,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.stdin?.end();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** One POST /api/reports over a kept-alive connection; throws unless it is a 201. */
+function poster(url: string, token: string): () => Promise<void> {
+  const target = new URL('/api/reports', url);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+  return () =>
+    new Promise<void>((resolve, reject) => {
+      const body = JSON.stringify(reportBody());
+      const req = http.request(
+        target,
+        {
+          method: 'POST',
+          agent,
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('error', reject);
+          res.on('end', () => (res.statusCode === 201 ? resolve() : reject(new Error(`HTTP ${res.statusCode}: ${text.slice(0, 200)}`))));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+}
+
+/**
+ * Runs `op` `total` times started on a fixed schedule of `rate` per second (an open loop: a slow answer does not delay
+ * the next start, as with many phones). Latency counts from the scheduled start, so a queue that builds up shows.
+ */
+async function openLoop(rate: number, total: number, op: () => Promise<void>): Promise<Measurement> {
+  const latencies: number[] = [];
+  let failures = 0;
+  let firstFailure: string | undefined;
+  const pending: Promise<void>[] = [];
+  const started = performance.now();
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait >= 1) await delay(wait);
+    pending.push(
+      op().then(
+        () => void latencies.push(performance.now() - due),
+        (error: unknown) => {
+          failures += 1;
+          firstFailure ??= error instanceof Error ? error.message : String(error);
+        },
+      ),
+    );
+  }
+  await Promise.all(pending);
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    ops: latencies.length,
+    failures,
+    seconds,
+    throughput: latencies.length / seconds,
+    p50: quantile(latencies, 0.5),
+    p99: quantile(latencies, 0.99),
+    firstFailure,
+  };
+}
+
+interface OpenRow {
+  scenario: string;
+  offered: number;
+  result: Measurement;
+}
+
+async function runScenario(
   scenario: string,
   flags: FlagValues,
   post: () => Promise<void>,
   raw: () => Promise<void>,
   clear: boolean,
-): Promise<Row[]> {
+): Promise<{ rows: Row[]; open?: OpenRow }> {
   const rows: Row[] = [];
   for (const concurrency of flags.concurrency) {
     if (clear) await reports().deleteMany({});
@@ -97,13 +215,46 @@ async function runLevels(
     );
     if (httpResult.firstFailure) process.stderr.write(`  first HTTP failure: ${httpResult.firstFailure}\n`);
   }
-  return rows;
+  if (flags['open-seconds'] === 0) return { rows };
+  if (clear) await reports().deleteMany({});
+  const offered = Math.max(...rows.map((row) => row.http.throughput)) / 2;
+  const result = await openLoop(offered, Math.max(1, Math.round(offered * flags['open-seconds'])), post);
+  process.stderr.write(
+    `  ${scenario} open loop ${offered.toFixed(0)}/s: p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms\n`,
+  );
+  if (result.firstFailure) process.stderr.write(`  first HTTP failure: ${result.firstFailure}\n`);
+  return { rows, open: { scenario, offered, result } };
+}
+
+function formatOpen(rows: readonly OpenRow[]): string {
+  return rows
+    .map(({ scenario, offered, result }) =>
+      [
+        `  ${scenario.padEnd(16)}`,
+        `offered ${offered.toFixed(0)}/s (half the peak), done ${result.throughput.toFixed(0)}/s:`,
+        `p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms`,
+        `(goal ≤ ${GOAL_P99_MS} ms: ${result.p99 <= GOAL_P99_MS ? 'met' : 'not met'}), ${result.failures} errors`,
+      ].join(' '),
+    )
+    .join('\n');
+}
+
+/** Per concurrency, the scenario with the lower HTTP throughput, and its share of its own raw insert rate. */
+function summary(rows: readonly Row[], concurrencies: readonly number[]): string {
+  const parts = concurrencies.map((concurrency, i) => {
+    const worst = rows.filter((row) => row.concurrency === concurrency).sort((a, b) => a.http.throughput - b.http.throughput)[0];
+    if (!worst) return `c=${concurrency} -`;
+    const share = `${Math.round((worst.http.throughput / worst.raw.throughput) * 100)} %`;
+    return `c=${concurrency} ${worst.http.throughput.toFixed(0)}/s (${i === 0 ? `${share} of raw` : share})`;
+  });
+  return `intake: ${parts.join(', ')}`;
 }
 
 /**
- * The intake benchmark: damage reports created through the HTTP API (validated, receipt allocated, stored,
- * audited) against raw driver `insertOne` of a document of the same size, at each concurrency, on an empty reports
- * collection and again with `--preload` reports already stored.
+ * The intake benchmark: damage reports created through the HTTP API of a levee server in its own process (validated,
+ * receipt allocated, stored, audited, all durable before the 201) against raw driver `insertOne` of a document of
+ * the same size through the same URI, at each concurrency (closed loop), then at half the peak HTTP rate (open loop),
+ * on an empty reports collection and again with `--preload` reports already stored.
  */
 export async function run(args: string[]): Promise<void> {
   const flags = parseFlags(Flags, args, USAGE);
@@ -113,9 +264,9 @@ export async function run(args: string[]): Promise<void> {
     ? undefined
     : await startEmbeddedDatabase({ dataDir: getConfig().DATA_DIR, log, ephemeral: flags.ephemeral });
   const uri = process.env.MONGODB_URI ?? embedded?.uri ?? '';
-  await connectDatabase(uri, `levee_bench_${crypto.randomBytes(4).toString('hex')}`);
-  // No rate limit worth the name: the benchmark is one villager sending as fast as the server answers.
-  const server = await startTestServer({ rateLimitPerMinute: 100_000_000 });
+  const dbName = `levee_bench_${crypto.randomBytes(4).toString('hex')}`;
+  await connectDatabase(uri, dbName);
+  let server: ServerProcess | undefined;
   try {
     await ensureModels();
     await Region.create({
@@ -128,35 +279,45 @@ export async function run(args: string[]): Promise<void> {
       path: ['500113000000', TOWN],
     });
     const contact = await Contact.create({ channel: 'miniprogram', externalId: 'bench' });
+    // The server reads the same DATA_DIR, so it has the secrets this token is signed with.
     const token = issueAccessToken({ kind: 'villager', contactId: contact.id });
-    const post = async (): Promise<void> => {
-      const res = await fetch(`${server.url}/api/reports`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify(reportBody()),
-      });
-      const text = await res.text();
-      if (res.status !== 201) throw new Error(`HTTP ${res.status}: ${text.slice(0, 200)}`);
-    };
-    const template = await templateDocument(post);
+    if (flags.profile) fs.mkdirSync(flags.profile, { recursive: true });
+    server = await startServer(uri, dbName, flags.profile);
+    const post = poster(server.url, token);
+    await post();
+    const template = await reports().findOne({});
+    if (!template) throw new Error('the first report was not stored');
     // Into the same collection, with the same indexes and the same stored reports: what differs is only levee's work.
     let rawCount = 0;
     const raw = async (): Promise<void> => {
       await reports().insertOne(clone(template, `ZQ19990102-${String(rawCount++).padStart(6, '0')}`));
     };
+    if (flags.warmup > 0) await measure(flags.warmup, 16, post);
     process.stderr.write(
-      `database: ${embedded ? `embedded FerretDB (${flags.ephemeral ? 'ephemeral' : 'durable'})` : 'MONGODB_URI'}; report document ${Buffer.byteLength(JSON.stringify(template))} bytes of JSON\n`,
+      `database: ${embedded ? `embedded FerretDB (${flags.ephemeral ? 'ephemeral' : 'durable'})` : 'MONGODB_URI'}; report document ${Buffer.byteLength(JSON.stringify(template))} bytes of JSON; ${os.cpus().length} CPUs, load average ${os.loadavg()[0]?.toFixed(2)} at start\n`,
     );
-    const rows = await runLevels('empty', flags, post, raw, true);
+    const empty = await runScenario('0 stored', flags, post, raw, true);
     const started = Date.now();
+    await reports().deleteMany({});
     await preload(template, flags.preload, flags.batch);
     process.stderr.write(`preloaded ${flags.preload} reports in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-    rows.push(...(await runLevels(`${flags.preload} stored`, flags, post, raw, false)));
+    const loaded = await runScenario(`${flags.preload} stored`, flags, post, raw, false);
+    const rows = [...empty.rows, ...loaded.rows];
+    const open = [empty.open, loaded.open].filter((row) => row !== undefined);
     process.stdout.write(
-      `\nintake: ${flags.requests} requests per row; http = POST /api/reports (201), raw = driver insertOne of a same-size document into the same collection\n${formatTable(rows)}\n`,
+      [
+        '',
+        `intake: ${flags.requests} requests per row; http = POST /api/reports (201) to levee in its own process, raw = driver insertOne of a same-size document through the same URI; load average ${os.loadavg()[0]?.toFixed(2)} at the end`,
+        formatTable(rows),
+        ...(open.length > 0 ? ['', 'open loop at half the peak HTTP rate:', formatOpen(open)] : []),
+        '',
+        `goal: ≥ ${GOAL_SHARE * 100} % of raw and ≥ 320/s at c=1, ≥ 750/s at c=16 and 64; the line below takes the slower scenario at each concurrency`,
+        summary(rows, flags.concurrency),
+        '',
+      ].join('\n'),
     );
   } finally {
-    await server.close();
+    await server?.stop();
     await mongoose.connection.dropDatabase().catch(() => undefined);
     await mongoose.disconnect();
     await embedded?.stop();
