@@ -5,13 +5,23 @@ import crypto from 'node:crypto';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import type { Logger } from 'pino';
 import { EmbeddedDatabaseError } from './ferretdbBinary';
+import { tail, type LogFile } from './logFile';
 
 const PG_USER = 'postgres';
 const STARTUP_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 15_000;
 
 export interface RunningPostgres {
+  /** `postgres://` URL of the database `postgres`, with password. */
   url: string;
+  port: number;
+  /** The postmaster's process id. */
+  pid: number | undefined;
+  /** Resolves once the postmaster has exited, saying how ("signal SIGKILL"). */
+  exited: Promise<string>;
+  /** The last lines PostgreSQL wrote. */
+  recentOutput(): string;
+  /** Stops PostgreSQL and waits until all its processes are gone. */
   stop(): Promise<void>;
 }
 
@@ -19,8 +29,12 @@ export interface PostgresOptions {
   /** The cluster's folder; created and initialised when empty. */
   dir: string;
   log: Logger;
+  /** Where PostgreSQL's own log goes. It is not levee's log: expected errors such as duplicate keys fill it. */
+  output: LogFile;
   /** Trade durability for speed (tests): fsync and synchronous commit off. */
   ephemeral?: boolean;
+  /** The port to listen on; 0 (the default) picks a free one. A restart reuses the port its clients know. */
+  port?: number;
 }
 
 function binDir(): string {
@@ -48,12 +62,15 @@ function pgIds(): { uid: number; gid: number } {
 /**
  * Runs a PostgreSQL binary. As root it runs as user postgres; in every case the kernel sends it SIGINT
  * (PostgreSQL's fast shutdown) when this process dies, even by SIGKILL, so no cluster outlives us.
+ * It runs in a process group of its own, so a Ctrl-C in the terminal reaches only levee, which then stops the
+ * database in order instead of seeing it vanish (and restarting it).
  */
 function pgSpawn(bin: string, args: string[], stdio: 'pipe' | 'ignore'): ChildProcess {
   const privilege = isRoot() ? [`--reuid=${PG_USER}`, `--regid=${PG_USER}`, '--init-groups'] : [];
   return spawn('setpriv', [...privilege, '--pdeathsig=SIGINT', '--', path.join(binDir(), bin), ...args], {
     stdio: ['ignore', stdio, stdio],
     env: { ...process.env, LC_ALL: 'C', LC_MESSAGES: 'C' },
+    detached: true,
   });
 }
 
@@ -158,8 +175,8 @@ async function initialise(dir: string, passwordFile: string): Promise<void> {
   }
 }
 
-/** Starts (initialising on first use) a PostgreSQL cluster in `dir`, listening on a free loopback port. */
-export async function startPostgres({ dir, log, ephemeral = false }: PostgresOptions): Promise<RunningPostgres> {
+/** Starts (initialising on first use) a PostgreSQL cluster in `dir`, listening on a loopback port. */
+export async function startPostgres({ dir, log, output, ephemeral = false, port: fixedPort = 0 }: PostgresOptions): Promise<RunningPostgres> {
   assertReachable(dir);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   if (isRoot()) fs.chownSync(dir, pgIds().uid, pgIds().gid);
@@ -170,43 +187,50 @@ export async function startPostgres({ dir, log, ephemeral = false }: PostgresOpt
   }
   await clearLeftover(dir, log);
 
-  const port = await freePort();
+  const port = fixedPort || (await freePort());
   const settings = ['listen_addresses=127.0.0.1', 'unix_socket_directories=', 'max_connections=200'];
   if (ephemeral) settings.push('fsync=off', 'synchronous_commit=off', 'full_page_writes=off');
+  output.mark(`starting PostgreSQL on port ${port}`);
   const child = pgSpawn('postgres', ['-D', dir, '-p', String(port), ...settings.flatMap((s) => ['-c', s])], 'pipe');
   let recent = '';
-  const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new EmbeddedDatabaseError(`PostgreSQL did not start within 60 s:\n${recent}`)), STARTUP_TIMEOUT_MS);
-    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-      recent = (recent + chunk).slice(-3000);
-      if (chunk.includes('ready to accept connections')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.on('error', reject);
-    void exited.then(() => {
-      clearTimeout(timer);
-      reject(new EmbeddedDatabaseError(`PostgreSQL exited during start:\n${recent}`));
-    });
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    output.write(chunk);
+    recent = tail(recent, chunk);
   });
-  // Once we ask it to stop, PostgreSQL reports each closed connection as FATAL: that is the shutdown, not a fault.
-  let stopping = false;
-  child.stderr?.on('data', (chunk: string) => {
-    if (!stopping && /\b(FATAL|PANIC|ERROR)\b/.test(chunk)) log.warn({ postgres: chunk.trim() }, 'PostgreSQL');
+  // 'close' waits for every process that shares the postmaster's stderr, i.e. until its backends have gone too.
+  const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
+  const exited = new Promise<string>((resolve) => child.on('exit', (code, signal) => resolve(signal ? `signal ${signal}` : `exit code ${code}`)));
+  const failure = (what: string): EmbeddedDatabaseError =>
+    new EmbeddedDatabaseError(`PostgreSQL ${what}:\n${recent}\n(its whole log: ${output.path})`);
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(failure('did not start within 60 s')), STARTUP_TIMEOUT_MS);
+    const ready = (): void => {
+      if (!recent.includes('ready to accept connections')) return;
+      clearTimeout(timer);
+      child.stderr?.off('data', ready);
+      resolve();
+    };
+    child.stderr?.on('data', ready);
+    child.on('error', reject);
+    void closed.then(() => {
+      clearTimeout(timer);
+      reject(failure('exited during start'));
+    });
   });
 
   const password = fs.readFileSync(passwordFile, 'utf8').trim();
   return {
-    // FerretDB's pool: sized well under max_connections so several clients and the scripts fit beside it.
-    url: `postgres://${PG_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres?pool_max_conns=80`,
+    url: `postgres://${PG_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    port,
+    pid: child.pid,
+    exited,
+    recentOutput: () => recent,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
-      stopping = true;
+      output.mark('stopping PostgreSQL');
       child.kill('SIGINT');
       const timer = setTimeout(() => child.kill('SIGQUIT'), STOP_TIMEOUT_MS);
-      await exited;
+      await closed;
       clearTimeout(timer);
     },
   };

@@ -9,7 +9,10 @@ async function main(): Promise<void> {
   const db = await startEmbeddedDatabase({ dataDir: config.DATA_DIR, log: logger });
   const unpublish = publishEmbeddedDatabase(config, db.uri);
   process.stdout.write(`${db.uri}levee\n`);
-  logger.info(`Embedded database running. Connect with: mongosh "${db.uri}levee". Press Ctrl-C to stop.`);
+  logger.info(
+    `Embedded database running. Connect with: mongosh "${db.uri}levee". Press Ctrl-C to stop.\n` +
+      `  Its own logs: ${db.logs.ferretdb} and ${db.logs.postgres}`,
+  );
   const stop = (): void => {
     unpublish();
     void db.stop().then(() => process.exit(0));

@@ -37,5 +37,7 @@ export default async function globalSetup(): Promise<void> {
   const log = pino({ level: 'warn' });
   const db = await startEmbeddedDatabase({ dataDir: dir, log, ephemeral: true });
   process.env.LEVEE_TEST_MONGODB_URI = db.uri;
+  // Tests of what the embedded database adds to FerretDB look at PostgreSQL itself.
+  process.env.LEVEE_TEST_POSTGRES_URL = db.postgresUrl;
   globalThis.leveeTestDatabase = { dir, stop: () => db.stop() };
 }
