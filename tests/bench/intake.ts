@@ -296,14 +296,16 @@ export async function run(args: string[]): Promise<void> {
     process.stderr.write(
       `database: ${embedded ? `embedded FerretDB (${flags.ephemeral ? 'ephemeral' : 'durable'})` : 'MONGODB_URI'}; report document ${Buffer.byteLength(JSON.stringify(template))} bytes of JSON; ${os.cpus().length} CPUs, load average ${os.loadavg()[0]?.toFixed(2)} at start\n`,
     );
-    const empty = await runScenario('0 stored', flags, post, raw, true);
-    const started = Date.now();
-    await reports().deleteMany({});
-    await preload(template, flags.preload, flags.batch);
-    process.stderr.write(`preloaded ${flags.preload} reports in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-    const loaded = await runScenario(`${flags.preload} stored`, flags, post, raw, false);
-    const rows = [...empty.rows, ...loaded.rows];
-    const open = [empty.open, loaded.open].filter((row) => row !== undefined);
+    const scenarios = [await runScenario('0 stored', flags, post, raw, true)];
+    if (flags.preload > 0) {
+      const started = Date.now();
+      await reports().deleteMany({});
+      await preload(template, flags.preload, flags.batch);
+      process.stderr.write(`preloaded ${flags.preload} reports in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+      scenarios.push(await runScenario(`${flags.preload} stored`, flags, post, raw, false));
+    }
+    const rows = scenarios.flatMap((scenario) => scenario.rows);
+    const open = scenarios.flatMap((scenario) => (scenario.open ? [scenario.open] : []));
     process.stdout.write(
       [
         '',
