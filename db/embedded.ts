@@ -75,6 +75,8 @@ async function startFerretdb(binary: string, postgresUrl: string, port: number, 
     recent = tail(recent, chunk);
   });
   const exited = new Promise<string>((resolve) => child.on('exit', (code, signal) => resolve(signal ? `signal ${signal}` : `exit code ${code}`)));
+  // 'close' comes after 'exit', once all its output has been read into the log.
+  const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
   const lines = readline.createInterface({ input: child.stdout });
   const uri = await new Promise<string>((resolve, reject) => {
     lines.once('line', (line) => {
@@ -95,7 +97,7 @@ async function startFerretdb(binary: string, postgresUrl: string, port: number, 
       output.mark('stopping FerretDB');
       child.stdin.end();
       const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-      await exited;
+      await closed;
       clearTimeout(timer);
     },
   };
@@ -144,8 +146,17 @@ class Supervisor<P extends Started> {
         { how, log: this.output.path, lastOutput: started.recentOutput().split('\n').slice(-5).join('\n') },
         `The embedded database's ${this.name} stopped unexpectedly (${how}); restarting it. Its log: ${this.output.path}`,
       );
-      this.restarting = this.restart().finally(() => (this.restarting = undefined));
+      void this.track(this.restart());
     });
+  }
+
+  /** Remembers restart work, so that stop() waits for it. */
+  private track(work: Promise<void>): Promise<void> {
+    const tracked: Promise<void> = work.finally(() => {
+      if (this.restarting === tracked) this.restarting = undefined;
+    });
+    this.restarting = tracked;
+    return tracked;
   }
 
   /** Stops the running process and starts a fresh one, e.g. so that it forgets what it cached. */
@@ -156,11 +167,7 @@ class Supervisor<P extends Started> {
     this.current = undefined;
     this.output.mark(`restarting ${this.name}: ${why}`);
     this.log.warn(`Restarting the embedded database's ${this.name}: ${why}`);
-    this.restarting = (async () => {
-      await old.stop();
-      await this.restart();
-    })().finally(() => (this.restarting = undefined));
-    await this.restarting;
+    await this.track(old.stop().then(() => this.restart()));
   }
 
   private async restart(): Promise<void> {

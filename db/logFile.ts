@@ -19,19 +19,23 @@ export function openLogFile(file: string, log: Logger): LogFile {
   if ((fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0) > ROTATE_BYTES) fs.renameSync(file, `${file}.1`);
   const stream = fs.createWriteStream(file, { flags: 'a' });
   let failed = false;
+  let closed = false;
   stream.on('error', (error) => {
     // A full disk must not bring the database down with it: the output is dropped, once said so.
     if (!failed) log.warn({ err: error, file }, 'Cannot write the embedded database log; its output is dropped');
     failed = true;
   });
   const write = (text: string): void => {
-    if (!failed) stream.write(text);
+    if (!failed && !closed) stream.write(text);
   };
   return {
     path: file,
     write,
     mark: (event) => write(`--- ${new Date().toISOString()} levee: ${event}\n`),
-    close: () => new Promise<void>((resolve) => stream.end(resolve)),
+    close: () => {
+      closed = true;
+      return new Promise<void>((resolve) => stream.end(resolve));
+    },
   };
 }
 

@@ -145,7 +145,7 @@ async function clearLeftover(dir: string, log: Logger): Promise<void> {
     if (processCommand(pid)) process.kill(pid, 'SIGQUIT');
   }
   if (fs.existsSync(pidFile) && !processCommand(pid)?.includes(dir)) {
-    log.warn('Removing a stale postmaster.pid left by an earlier run');
+    log.warn('Removing a stale postmaster.pid: the PostgreSQL that wrote it is gone');
     fs.rmSync(pidFile);
   }
 }
