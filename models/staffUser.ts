@@ -37,6 +37,8 @@ const staffUserSchema = new Schema(
     regionCode: { type: String, required: true, match: REGION_CODE },
     regionLevel: { type: String, enum: REGION_LEVELS, required: true },
     phone: { type: piiSchema },
+    /** `phone.hash` again at the top level (kept on every save): a lookup by phone is an indexed equality on the embedded database. */
+    phoneHash: { type: String },
     wechatOpenId: {
       type: String,
       set: (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined),
@@ -55,7 +57,11 @@ const staffUserSchema = new Schema(
 staffUserSchema.index({ username: 1 }, { unique: true });
 staffUserSchema.index({ wechatOpenId: 1 }, { unique: true, sparse: true });
 staffUserSchema.index({ regionCode: 1, role: 1 });
-staffUserSchema.index({ 'phone.hash': 1 });
+staffUserSchema.index({ phoneHash: 1 });
+
+staffUserSchema.pre('validate', function keepPhoneHash() {
+  this.phoneHash = this.phone?.hash ?? undefined;
+});
 
 /** Fields of a staff user. */
 export type StaffUserFields = InferSchemaType<typeof staffUserSchema>;
