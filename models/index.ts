@@ -14,6 +14,7 @@ import { InboundMessage } from './inboundMessage';
 import { MonitoringCase } from './monitoringCase';
 import { Region } from './region';
 import { Report } from './report';
+import { ReportDay } from './reportDay';
 import { Sequence } from './sequence';
 import { Session } from './session';
 import { Setting } from './setting';
@@ -75,6 +76,7 @@ export const ALL_MODELS: readonly EnsurableModel[] = [
   MonitoringCase,
   Region,
   Report,
+  ReportDay,
   Sequence,
   Session,
   Setting,

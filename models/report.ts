@@ -105,6 +105,11 @@ const reportSchema = new Schema(
      * array, so "my records" is one indexed equality on the embedded database, never a dotted path or an `$or`.
      */
     owners: { type: [String], default: [] },
+    /**
+     * `<regionCode>:<YYYYMMDD>` for the district, the town and the village of the report on the Beijing day it was
+     * filed (`reportListKeys`): list pages read a region's reports day by day (see `ReportDay`).
+     */
+    listKeys: { type: [String], default: [] },
     demo: { type: Boolean, default: false },
   },
   { timestamps: true },
@@ -124,6 +129,7 @@ reportSchema.index({ householdId: 1 });
 reportSchema.index({ eventId: 1 });
 reportSchema.index({ assigneeId: 1, status: 1 });
 reportSchema.index({ owners: 1 });
+reportSchema.index({ listKeys: 1 });
 
 /** Fields of a report. */
 export type ReportFields = InferSchemaType<typeof reportSchema>;

@@ -1,5 +1,8 @@
 import type { StaffActor } from './actor';
 
+/** 巴南区: the district, the region of district-wide staff. */
+export const DISTRICT_CODE = '500113000000';
+
 /** The level of a 12-digit NBS region code in Banan: district `500113000000`, town `500113xxx000`, village otherwise. */
 export function regionLevel(code: string): 'district' | 'town' | 'village' {
   if (code.endsWith('000000')) return 'district';

@@ -20,7 +20,7 @@ const ReportJson = z.object({
     statusHistory: z.array(z.looseObject({ status: z.string(), reason: z.string().optional() })),
   }),
 });
-const PageJson = z.object({ items: z.array(z.looseObject({ id: z.string() })), total: z.number() });
+const PageJson = z.object({ items: z.array(z.looseObject({ id: z.string() })), hasMore: z.boolean() });
 
 const damage = {
   people: { affected: 3 },

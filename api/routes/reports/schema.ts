@@ -3,7 +3,7 @@ import { DISASTER_TYPES } from '../../../models/enums';
 import { REPORT_STATUSES } from '../../../models/report';
 import { ClientId, ObjectIdText } from '../../../domain/core/schema';
 import { ReportInput } from '../../../domain/reports/schema';
-import { Page, PageQuery, DayRange } from '../shared';
+import { PageQuery, DayRange } from '../shared';
 
 /** `POST /api/reports`: the client's UUID and the report. */
 export const CreateReportBody = ReportInput.extend({ id: ClientId }).meta({ title: '灾情上报' });
@@ -53,4 +53,10 @@ const ReportView = z
   .meta({ id: 'Report', title: '灾情上报' });
 
 export const ReportResponse = z.object({ report: ReportView });
-export const ReportPage = Page(ReportView);
+/** A page of reports: regions are read day by day, so a page says whether more follow instead of counting them all. */
+export const ReportPage = z.object({
+  items: z.array(ReportView),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  hasMore: z.boolean().meta({ title: '后面还有' }),
+});
