@@ -7,25 +7,33 @@ import { isDuplicateKeyError } from '../../models/shared';
  * A process reserves a block of numbers by inserting the block's row `${scope}#b${k}` into `sequences` (the unique
  * `_id` decides between processes, because `$inc` loses increments under concurrency on FerretDB), then hands the
  * block's numbers out from memory: JavaScript runs one callback at a time, so two callers never get the same one.
- * Concurrent callers that find the block used up wait for the one reservation in flight. A restart abandons the
- * rest of its block, so the daily sequence has gaps; numbers stay unique across processes.
+ * When a block is nearly used up, the next one is reserved in the background, so that no submission waits for the
+ * reservation's two round trips; callers that find both used up wait for the one reservation in flight. A restart
+ * abandons the rest of its blocks, so the daily sequence has gaps; numbers stay unique across processes.
  */
 
 /** Numbers per block: one insert serves this many submissions. */
 export const RECEIPT_BLOCK_SIZE = 100;
+/** With this few numbers left in the block in use, the next block is reserved ahead. */
+const RESERVE_AHEAD_AT = 20;
 const MAX_ATTEMPTS = 50;
 
-const blocks = new Map<string, { next: number; end: number }>();
+interface Block {
+  next: number;
+  end: number;
+}
+
+/** Per scope (prefix and day): the block numbers are taken from, and the one reserved ahead. */
+const blocks = new Map<string, { current?: Block; ahead?: Block }>();
 const reserving = new Map<string, Promise<void>>();
 
-async function reserveBlock(scope: string, now: Date): Promise<void> {
+async function reserveBlock(scope: string, now: Date): Promise<Block> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
     const last = await Sequence.findOne({ scope }, { seq: 1 }).sort({ seq: -1 }).lean();
     const block = (last?.seq ?? 0) + 1;
     try {
       await Sequence.create({ _id: `${scope}#b${block}`, scope, seq: block, at: now });
-      blocks.set(scope, { next: (block - 1) * RECEIPT_BLOCK_SIZE + 1, end: block * RECEIPT_BLOCK_SIZE + 1 });
-      return;
+      return { next: (block - 1) * RECEIPT_BLOCK_SIZE + 1, end: block * RECEIPT_BLOCK_SIZE + 1 };
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
     }
@@ -33,16 +41,40 @@ async function reserveBlock(scope: string, now: Date): Promise<void> {
   throw new Error(`receipt numbers ${scope}: too much contention, retry later`);
 }
 
+/** Starts reserving the next block of `scope` unless a reservation is in flight; resolves when it is done. */
+function reserveNext(scope: string, now: Date): Promise<void> {
+  let pending = reserving.get(scope);
+  if (!pending) {
+    pending = reserveBlock(scope, now)
+      .then((block) => {
+        const state = blocks.get(scope) ?? {};
+        if (!state.current || state.current.next >= state.current.end) state.current = block;
+        else state.ahead = block;
+        blocks.set(scope, state);
+      })
+      .finally(() => reserving.delete(scope));
+    reserving.set(scope, pending);
+  }
+  return pending;
+}
+
 async function takeNext(scope: string, now: Date): Promise<number> {
   for (;;) {
-    const current = blocks.get(scope);
-    if (current && current.next < current.end) return current.next++;
-    let pending = reserving.get(scope);
-    if (!pending) {
-      pending = reserveBlock(scope, now).finally(() => reserving.delete(scope));
-      reserving.set(scope, pending);
+    const state = blocks.get(scope);
+    if (state?.current && state.current.next < state.current.end) {
+      const taken = state.current.next++;
+      if (state.current.end - state.current.next <= RESERVE_AHEAD_AT && !state.ahead && !reserving.has(scope)) {
+        // A failure here is not this caller's: whoever needs the block next reserves it again and gets the error.
+        reserveNext(scope, now).catch(() => undefined);
+      }
+      return taken;
     }
-    await pending;
+    if (state?.ahead) {
+      state.current = state.ahead;
+      state.ahead = undefined;
+      continue;
+    }
+    await reserveNext(scope, now);
   }
 }
 

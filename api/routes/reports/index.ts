@@ -48,7 +48,7 @@ async function createReport(ctx: AppContext): Promise<void> {
   const { id, ...input } = parseInput(IdOnly, ctx.request.body);
   const { report, created } = await reportCreator({ id, input, actor, source: sourceOf(actor), ...commandContext(ctx) });
   ctx.status = created ? 201 : 200;
-  ctx.body = { report: presentReport(report.toObject(), audienceOf(actor)) };
+  ctx.body = { report: presentReport(report, audienceOf(actor)) };
 }
 
 documentRoute({
