@@ -10,7 +10,7 @@ import (
 // maxStatementsInFlight caps the update and delete statements that FerretDB runs at once.
 // FerretDB keeps one PostgreSQL connection per statement of an update or delete command until the command ends,
 // and needs one more to write. Statements of concurrent commands could so take its whole pool (pool_max_conns,
-// 80 in db/postgres.ts) and wait for each other forever (probed: one bulk of 100 updates). With at most 32
+// 80 in db/embedded.ts) and wait for each other forever (probed: five concurrent bulks of 25 updates). With at most 32
 // statements in flight they hold at most 64 connections, and reads still find free ones. A command with more
 // statements than that runs alone: up to about 75 statements it still fits in the pool.
 const maxStatementsInFlight = 32
