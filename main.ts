@@ -51,10 +51,14 @@ async function start(): Promise<Step[]> {
   });
   const { port } = server.address() as AddressInfo;
   const base = config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
-  logger.info(
-    `levee is running:\n  API     ${base}/api\n  Docs    ${base}/api/docs\n  Chat    ${base}/chat\n  Health  ${base}/healthz`,
-  );
-  const stopChat = await startChatChannels({ engine, puppetName: config.WECHATY_PUPPET, puppetOptions: config.WECHATY_PUPPET_OPTIONS, baseUrl: base, log: logger });
+  logger.info(`levee is running:\n  API     ${base}/api\n  Docs    ${base}/api/docs\n  Chat    ${base}/chat\n  Health  ${base}/healthz`);
+  const stopChat = await startChatChannels({
+    engine,
+    puppetName: config.WECHATY_PUPPET,
+    puppetOptions: config.WECHATY_PUPPET_OPTIONS,
+    baseUrl: base,
+    log: logger,
+  });
 
   shutdown.push(
     () =>

@@ -43,7 +43,13 @@ export async function pingDatabase(timeoutMs = 2_000): Promise<boolean> {
     timer = setTimeout(() => resolve(false), timeoutMs);
   });
   try {
-    return await Promise.race([db.admin().ping({ timeoutMS: timeoutMs }).then(() => true), timeout]);
+    return await Promise.race([
+      db
+        .admin()
+        .ping({ timeoutMS: timeoutMs })
+        .then(() => true),
+      timeout,
+    ]);
   } catch {
     return false;
   } finally {

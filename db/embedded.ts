@@ -74,7 +74,9 @@ async function startFerretdb(binary: string, postgresUrl: string, port: number, 
     output.write(chunk);
     recent = tail(recent, chunk);
   });
-  const exited = new Promise<string>((resolve) => child.on('exit', (code, signal) => resolve(signal ? `signal ${signal}` : `exit code ${code}`)));
+  const exited = new Promise<string>((resolve) =>
+    child.on('exit', (code, signal) => resolve(signal ? `signal ${signal}` : `exit code ${code}`)),
+  );
   // 'close' comes after 'exit', once all its output has been read into the log.
   const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
   const lines = readline.createInterface({ input: child.stdout });
@@ -185,7 +187,10 @@ class Supervisor<P extends Started> {
         return;
       } catch (error) {
         const wait = Math.min(250 * 2 ** attempt, MAX_RESTART_DELAY_MS);
-        this.log.warn({ err: error, log: this.output.path }, `Restarting the embedded database's ${this.name} failed; trying again in ${wait} ms`);
+        this.log.warn(
+          { err: error, log: this.output.path },
+          `Restarting the embedded database's ${this.name} failed; trying again in ${wait} ms`,
+        );
         await delay(wait, undefined, { signal: this.stopped.signal }).catch(() => undefined);
       }
     }

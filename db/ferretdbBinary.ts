@@ -52,7 +52,9 @@ export async function ensureFerretdbBinary(cacheDir: string, log: Logger, locate
 
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const partial = `${target}.${process.pid}.partial`;
-  log.info('Building the embedded database (FerretDB 1.24.2) from source. This happens once and takes about 3 minutes; later starts take seconds.');
+  log.info(
+    'Building the embedded database (FerretDB 1.24.2) from source. This happens once and takes about 3 minutes; later starts take seconds.',
+  );
   const started = Date.now();
   let compiled = 0;
   const progress = setInterval(() => {

@@ -169,14 +169,27 @@ async function initialise(dir: string, passwordFile: string): Promise<void> {
   fs.writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
   if (isRoot()) fs.chownSync(pwfile, pgIds().uid, pgIds().gid);
   try {
-    await run('initdb', [`--pgdata=${dir}`, '--auth=scram-sha-256', `--username=${PG_USER}`, `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale=C']);
+    await run('initdb', [
+      `--pgdata=${dir}`,
+      '--auth=scram-sha-256',
+      `--username=${PG_USER}`,
+      `--pwfile=${pwfile}`,
+      '--encoding=UTF8',
+      '--locale=C',
+    ]);
   } finally {
     fs.rmSync(pwfile, { force: true });
   }
 }
 
 /** Starts (initialising on first use) a PostgreSQL cluster in `dir`, listening on a loopback port. */
-export async function startPostgres({ dir, log, output, ephemeral = false, port: fixedPort = 0 }: PostgresOptions): Promise<RunningPostgres> {
+export async function startPostgres({
+  dir,
+  log,
+  output,
+  ephemeral = false,
+  port: fixedPort = 0,
+}: PostgresOptions): Promise<RunningPostgres> {
   assertReachable(dir);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   if (isRoot()) fs.chownSync(dir, pgIds().uid, pgIds().gid);
@@ -199,7 +212,9 @@ export async function startPostgres({ dir, log, output, ephemeral = false, port:
   });
   // 'close' waits for every process that shares the postmaster's stderr, i.e. until its backends have gone too.
   const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
-  const exited = new Promise<string>((resolve) => child.on('exit', (code, signal) => resolve(signal ? `signal ${signal}` : `exit code ${code}`)));
+  const exited = new Promise<string>((resolve) =>
+    child.on('exit', (code, signal) => resolve(signal ? `signal ${signal}` : `exit code ${code}`)),
+  );
   const failure = (what: string): EmbeddedDatabaseError =>
     new EmbeddedDatabaseError(`PostgreSQL ${what}:\n${recent}\n(its whole log: ${output.path})`);
   await new Promise<void>((resolve, reject) => {

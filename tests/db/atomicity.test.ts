@@ -55,9 +55,7 @@ describe('one document updated by many at once', () => {
   it('30 concurrent compare-and-set updates by _id and status have exactly one winner', async () => {
     const c = collection();
     await c.insertOne({ _id: 'job', status: 'a' });
-    const results = await Promise.all(
-      range(30).map((i) => c.updateOne({ _id: 'job', status: 'a' }, { $set: { status: 'b', winner: i } })),
-    );
+    const results = await Promise.all(range(30).map((i) => c.updateOne({ _id: 'job', status: 'a' }, { $set: { status: 'b', winner: i } })));
     const winners = range(30).filter((i) => results[i]?.modifiedCount === 1);
     expect(winners).toHaveLength(1);
     expect(await c.findOne({ _id: 'job' })).toEqual({ _id: 'job', status: 'b', winner: winners[0] });
@@ -69,9 +67,7 @@ describe('one document updated by many at once', () => {
       { _id: 'job', key: 'k1', status: 'a' },
       { _id: 'other', key: 'k2', status: 'a' },
     ]);
-    const results = await Promise.all(
-      range(30).map((i) => c.updateOne({ key: 'k1', status: 'a' }, { $set: { status: 'b', winner: i } })),
-    );
+    const results = await Promise.all(range(30).map((i) => c.updateOne({ key: 'k1', status: 'a' }, { $set: { status: 'b', winner: i } })));
     const winners = range(30).filter((i) => results[i]?.modifiedCount === 1);
     expect(winners).toHaveLength(1);
     expect(await c.findOne({ _id: 'job' })).toEqual({ _id: 'job', key: 'k1', status: 'b', winner: winners[0] });
@@ -167,7 +163,9 @@ describe('many updates in flight at once finish', () => {
     const results = await withClient(10, (db) =>
       Promise.all(
         collections.map((c) =>
-          db.collection<Doc>(c.collectionName).bulkWrite(range(25).map((i) => ({ updateOne: { filter: { _id: `d${i}` }, update: { $inc: { n: 1 } } } }))),
+          db
+            .collection<Doc>(c.collectionName)
+            .bulkWrite(range(25).map((i) => ({ updateOne: { filter: { _id: `d${i}` }, update: { $inc: { n: 1 } } } }))),
         ),
       ),
     );

@@ -88,7 +88,10 @@ async function postgresEngine(url: string): Promise<Engine> {
     async indexUses(collection, field) {
       const name = [...(await ginIndexes(collection))].find(([, indexed]) => indexed === field)?.[0];
       if (!name) return 0;
-      const { rows } = await pg.query(`SELECT idx_scan FROM pg_stat_user_indexes WHERE schemaname = $1 AND indexrelname = $2`, [schema, name]);
+      const { rows } = await pg.query(`SELECT idx_scan FROM pg_stat_user_indexes WHERE schemaname = $1 AND indexrelname = $2`, [
+        schema,
+        name,
+      ]);
       return Rows(z.object({ idx_scan: z.coerce.number() })).parse(rows)[0]?.idx_scan ?? 0;
     },
     close: () => pg.end(),
@@ -109,15 +112,24 @@ function mongoEngine(): Engine {
   return {
     analyze: async () => undefined,
     async indexedFieldUsedBy(collection, field, value) {
-      const plan = await collectionOf(collection).find({ [field]: value }).explain('queryPlanner');
+      const plan = await collectionOf(collection)
+        .find({ [field]: value })
+        .explain('queryPlanner');
       // IDHACK, MongoDB's shortcut for _id equality, names no index.
       const names = findAll(plan, 'stage').includes('IDHACK') ? ['_id_'] : findAll(plan, 'indexName').filter((n) => typeof n === 'string');
       return names[0] === undefined ? undefined : fieldOfIndex(collection, names[0]);
     },
     async indexUses(collection, field) {
-      const stats = await collectionOf(collection).aggregate([{ $indexStats: {} }]).toArray();
+      const stats = await collectionOf(collection)
+        .aggregate([{ $indexStats: {} }])
+        .toArray();
       const Stat = IndexSpec.extend({ accesses: z.object({ ops: z.coerce.number() }) });
-      return z.array(Stat).parse(stats).find((stat) => Object.keys(stat.key)[0] === field)?.accesses.ops ?? 0;
+      return (
+        z
+          .array(Stat)
+          .parse(stats)
+          .find((stat) => Object.keys(stat.key)[0] === field)?.accesses.ops ?? 0
+      );
     },
     close: async () => undefined,
   };
@@ -173,11 +185,15 @@ describe('finds by a top-level equality use an index', () => {
     for (let run = 0; run < 10; run++) expect(await find()).toHaveLength(20);
     // A PostgreSQL session publishes its statistics at the end of a transaction at most once a second, or else
     // after ten idle seconds: keep finding until they show.
-    const after = await waitFor(async () => {
-      await find();
-      const uses = await engine.indexUses('people', 'district');
-      return uses >= before + 10 ? uses : undefined;
-    }, 'the finds to show in the index statistics', 15_000);
+    const after = await waitFor(
+      async () => {
+        await find();
+        const uses = await engine.indexUses('people', 'district');
+        return uses >= before + 10 ? uses : undefined;
+      },
+      'the finds to show in the index statistics',
+      15_000,
+    );
     expect(after - before).toBeGreaterThanOrEqual(10);
   });
 });

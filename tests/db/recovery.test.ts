@@ -97,7 +97,13 @@ describe('the embedded database when its processes die or hang', () => {
       const [down, pinged] = await Promise.all([health(), pingDatabase(1_000)]);
       expect(down).toEqual({ status: 503, db: 'down' });
       expect(pinged).toBe(false);
-      await waitFor(() => warnings().slice(warned).some((msg) => msg.includes(`Restarting the embedded database's ${name} failed`)) || undefined, 'a failed restart');
+      await waitFor(
+        () =>
+          warnings()
+            .slice(warned)
+            .some((msg) => msg.includes(`Restarting the embedded database's ${name} failed`)) || undefined,
+        'a failed restart',
+      );
     } finally {
       await new Promise((resolve) => squatter.close(resolve));
     }
@@ -145,7 +151,10 @@ describe('the embedded database when its processes die or hang', () => {
   it("keeps the database's own messages, such as expected duplicate keys, in its log files and out of levee's", async () => {
     const warned = warnings().length;
     await expect(probes().insertOne({ _id: 'before-postgres' })).rejects.toMatchObject({ code: 11000 });
-    await waitFor(() => fs.readFileSync(db.logs.postgres, 'utf8').includes('duplicate key value violates unique constraint') || undefined, 'PostgreSQL to log the duplicate key');
+    await waitFor(
+      () => fs.readFileSync(db.logs.postgres, 'utf8').includes('duplicate key value violates unique constraint') || undefined,
+      'PostgreSQL to log the duplicate key',
+    );
     expect(fs.readFileSync(db.logs.ferretdb, 'utf8')).toContain('starting FerretDB');
     expect(path.dirname(db.logs.postgres)).toBe(path.join(dataDir, 'logs'));
     expect(warnings().slice(warned)).toEqual([]);
@@ -153,7 +162,8 @@ describe('the embedded database when its processes die or hang', () => {
 
   it('a clean stop restarts nothing and leaves no process behind', async () => {
     const { postgres, ferretdb } = db.pids();
-    const crashes = (): number[] => [db.logs.postgres, db.logs.ferretdb].map((file) => fs.readFileSync(file, 'utf8').split('ended unexpectedly').length);
+    const crashes = (): number[] =>
+      [db.logs.postgres, db.logs.ferretdb].map((file) => fs.readFileSync(file, 'utf8').split('ended unexpectedly').length);
     const before = crashes();
     const warned = warnings().length;
     await mongoose.disconnect();
