@@ -13,6 +13,20 @@ export const PageQuery = {
   pageSize: z.coerce.number().int().min(1).max(100).default(20).meta({ title: '每页条数' }),
 };
 
+/** A town or village to narrow a list to (checked against the caller's region by the finder). */
+export const RegionQuery = {
+  town: z
+    .string()
+    .regex(/^\d{9}000$/)
+    .optional()
+    .meta({ title: '镇街' }),
+  village: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional()
+    .meta({ title: '村（社区）' }),
+};
+
 const BEIJING = '+08:00';
 const DAY_MS = 24 * 60 * 60 * 1000;
 

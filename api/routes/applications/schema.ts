@@ -3,7 +3,7 @@ import { APPLICATION_STATUSES } from '../../../models/application';
 import { APPLICATION_KINDS } from '../../../models/enums';
 import { ClientId } from '../../../domain/core/schema';
 import { CreditInput, GreenChannelInput } from '../../../domain/applications/schema';
-import { DayRange, Page, PageQuery } from '../shared';
+import { DayRange, Page, PageQuery, RegionQuery } from '../shared';
 
 /** `POST /api/applications`: the client's UUID and the application (documentation; the id is read first). */
 export const CreateApplicationBody = z
@@ -15,16 +15,7 @@ export const ApplicationParams = z.strictObject({ id: ClientId });
 export const ApplicationListQuery = z.strictObject({
   kind: z.enum(APPLICATION_KINDS).optional().meta({ title: '申请类别' }),
   status: z.enum(APPLICATION_STATUSES).optional().meta({ title: '状态' }),
-  town: z
-    .string()
-    .regex(/^\d{9}000$/)
-    .optional()
-    .meta({ title: '镇街' }),
-  village: z
-    .string()
-    .regex(/^\d{12}$/)
-    .optional()
-    .meta({ title: '村（社区）' }),
+  ...RegionQuery,
   ...DayRange,
   ...PageQuery,
 });

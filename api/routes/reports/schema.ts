@@ -3,7 +3,7 @@ import { DISASTER_TYPES } from '../../../models/enums';
 import { REPORT_STATUSES } from '../../../models/report';
 import { ClientId, ObjectIdText } from '../../../domain/core/schema';
 import { ReportInput } from '../../../domain/reports/schema';
-import { PageQuery, DayRange } from '../shared';
+import { DayRange, PageQuery, RegionQuery } from '../shared';
 
 /** `POST /api/reports`: the client's UUID and the report. */
 export const CreateReportBody = ReportInput.extend({ id: ClientId }).meta({ title: '灾情上报' });
@@ -11,16 +11,7 @@ export const CreateReportBody = ReportInput.extend({ id: ClientId }).meta({ titl
 export const ReportParams = z.strictObject({ id: ClientId });
 
 export const ReportListQuery = z.strictObject({
-  town: z
-    .string()
-    .regex(/^\d{9}000$/)
-    .optional()
-    .meta({ title: '镇街' }),
-  village: z
-    .string()
-    .regex(/^\d{12}$/)
-    .optional()
-    .meta({ title: '村（社区）' }),
+  ...RegionQuery,
   type: z.enum(DISASTER_TYPES).optional().meta({ title: '灾害种类' }),
   status: z.enum(REPORT_STATUSES).optional().meta({ title: '状态' }),
   eventId: ObjectIdText.optional().meta({ title: '灾害事件' }),
