@@ -81,11 +81,6 @@ function invalidEntry(entry: StoredEntry): string | undefined {
   return undefined;
 }
 
-/** `value` without its undefined fields: the driver would store them as null, mongoose leaves them out. */
-function defined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, inner]) => inner !== undefined)) as T;
-}
-
 /**
  * Appends one entry to the audit log. Call it after the change it records has been written (a failed change then
  * leaves no entry) and before personal data is returned (a failed audit then returns nothing). The log is
@@ -106,10 +101,10 @@ export async function recordAudit({
   once = false,
 }: AuditEntry): Promise<void> {
   const stored = storedActor(actor);
-  const entry: StoredEntry = defined({
+  const entry: StoredEntry = {
     _id: once ? onceId(action, target) : new Types.ObjectId(),
     at,
-    actor: defined(stored),
+    actor: stored,
     action,
     target: { type: target.type, id: target.id },
     requestId,
@@ -118,7 +113,7 @@ export async function recordAudit({
     details: details && Object.keys(details).length > 0 ? details : undefined,
     actorId: stored.id,
     targetId: target.id,
-  });
+  };
   // Checked here, so an invalid entry fails only its own caller, never the batch it would have joined.
   const invalid = invalidEntry(entry);
   if (invalid) throw new Error(`invalid audit entry: ${invalid}`);
@@ -182,7 +177,8 @@ export function groupInsert<D extends { _id: unknown }>(collection: () => mongoo
         try {
           // The driver's insert types assume ObjectId ids; submissions use the client's UUID.
           const docs = batch.map((item) => item.doc) as unknown as mongoose.mongo.OptionalId<mongoose.mongo.Document>[];
-          await collection().insertMany(docs, { ordered: false });
+          // Undefined fields are left out, as mongoose does (the driver would store them as null).
+          await collection().insertMany(docs, { ordered: false, ignoreUndefined: true });
           for (const item of batch) item.resolve();
         } catch (error) {
           const refused = refusedDocuments(error);

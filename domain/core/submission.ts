@@ -52,18 +52,6 @@ export function contentHash(input: unknown, actor: Submitter): string {
     .digest('hex');
 }
 
-/**
- * A copy of plain data without its undefined fields, at every depth: the driver would store them as null, where
- * mongoose leaves them out. Dates, ObjectIds and other class instances are kept as they are.
- */
-export function withoutUndefined<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(withoutUndefined) as T;
-  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return value;
-  const copy: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value)) if (inner !== undefined) copy[key] = withoutUndefined(inner);
-  return copy as T;
-}
-
 /** What every submission record is stamped with, whatever its kind. */
 export interface SubmissionStamps {
   _id: string;

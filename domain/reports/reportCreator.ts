@@ -12,7 +12,7 @@ import { inRegion } from '../core/regionScope';
 import { submissionOwners } from '../core/submissionScope';
 import { markReportDay, reportListKeys } from './reportDays';
 import { groupInsert } from '../core/recordAudit';
-import { submitOnce, withoutUndefined, type SubmissionProps, type Submitter } from '../core/submission';
+import { submitOnce, type SubmissionProps, type Submitter } from '../core/submission';
 
 /** Staff roles that file damage reports (grid workers / disaster information officers, village cadres). */
 export const REPORTING_ROLES = ['grid_worker', 'village_cadre'] as const;
@@ -103,18 +103,18 @@ export async function reportCreator(props: ReportCreatorProps): Promise<{ report
       const place = await realVillage(input.villageCode);
       const who = await reporterOf(actor, input, place);
       await checkEventAndPhotos(input, place.villageCode, actor);
-      const createdBy = withoutUndefined(stamps.createdBy);
-      const report: PlainReport = withoutUndefined({
+      const createdBy = stamps.createdBy;
+      const report: PlainReport = {
         _id: stamps._id,
         contentHash: stamps.contentHash,
         receiptNo: await nextReceiptNo('ZQ', now),
         source: stamps.source,
-        reporter: withoutUndefined(who.reporter),
-        onBehalf: who.onBehalf && withoutUndefined(who.onBehalf),
+        reporter: who.reporter,
+        onBehalf: who.onBehalf,
         householdId: who.householdId ? new Types.ObjectId(who.householdId) : undefined,
         villageCode: place.villageCode,
         townCode: place.townCode,
-        location: input.location && withoutUndefined(input.location),
+        location: input.location,
         disasterType: input.disasterType,
         gbCode: GB_T_28921_CODES[input.disasterType],
         eventId: input.eventId ? new Types.ObjectId(input.eventId) : undefined,
@@ -122,7 +122,7 @@ export async function reportCreator(props: ReportCreatorProps): Promise<{ report
         occurredAt: input.occurredAt,
         reportedAt: now,
         damage: input.damage,
-        needs: input.needs.map((need) => withoutUndefined(need)),
+        needs: input.needs,
         description: input.description,
         photos: input.photoIds,
         status: 'submitted',
@@ -133,7 +133,7 @@ export async function reportCreator(props: ReportCreatorProps): Promise<{ report
         demo: false,
         createdAt: now,
         updatedAt: now,
-      });
+      };
       // The day is marked first: a report stored on an unmarked day would be missing from every list page.
       await markReportDay(place, now);
       await insertReport({ ...report, __v: 0 });

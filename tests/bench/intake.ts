@@ -87,10 +87,19 @@ async function preload(template: Record<string, unknown>, count: number, batch: 
   }
 }
 
+/** What the server process says when it stops: its database operations and its CPU time. */
+const ServerStats = z.object({
+  commands: z.record(z.string(), z.number()),
+  documents: z.record(z.string(), z.number()),
+  cpuMs: z.number(),
+});
+type ServerStats = z.output<typeof ServerStats>;
+
 /** The levee server in its own process. */
 interface ServerProcess {
   url: string;
-  stop(): Promise<void>;
+  /** Stops it; resolves with what it printed at the end (undefined if it printed nothing usable). */
+  stop(): Promise<ServerStats | undefined>;
 }
 
 async function startServer(uri: string, dbName: string, profileDir: string | undefined): Promise<ServerProcess> {
@@ -104,34 +113,60 @@ async function startServer(uri: string, dbName: string, profileDir: string | und
     },
   );
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  if (!child.stdout) throw new Error('the server has no stdout');
+  const lines: string[] = [];
+  let announce: () => void = () => undefined;
+  readline.createInterface({ input: child.stdout }).on('line', (line) => {
+    lines.push(line);
+    announce();
+  });
   const url = await new Promise<string>((resolve, reject) => {
-    if (!child.stdout) return reject(new Error('the server has no stdout'));
-    readline.createInterface({ input: child.stdout }).once('line', (line) => {
-      const parsed = z.object({ url: z.string().startsWith('http://') }).safeParse(JSON.parse(line));
+    announce = () => {
+      const parsed = z.object({ url: z.string().startsWith('http://') }).safeParse(JSON.parse(lines[0] ?? '{}'));
       if (parsed.success) resolve(parsed.data.url);
-      else reject(new Error(`the server printed an unexpected line: ${line}`));
-    });
+      else reject(new Error(`the server printed an unexpected line: ${lines[0]}`));
+    };
     child.on('error', reject);
     void exited.then((code) => reject(new Error(`the server exited during start (code ${code})`)));
   });
+  let stopped: Promise<ServerStats | undefined> | undefined;
   return {
     url,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.stdin?.end();
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(timer);
+    stop() {
+      stopped ??= (async () => {
+        child.stdin?.end();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        await exited;
+        clearTimeout(timer);
+        const parsed = ServerStats.safeParse(JSON.parse(lines[1] ?? '{}'));
+        return parsed.success ? parsed.data : undefined;
+      })();
+      return stopped;
     },
   };
 }
 
+/** Per request: the server's database operations (with documents per insert) and its CPU time. */
+function formatStats(stats: ServerStats, requests: number): string {
+  const operations = Object.entries(stats.commands)
+    .filter(([, count]) => count / requests >= 0.001)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([name, count]) => {
+      const collection = name.slice(0, name.lastIndexOf('.'));
+      const docs = name.endsWith('.insertMany') ? stats.documents[collection] : undefined;
+      return `${name} ${(count / requests).toFixed(3)}${docs ? ` (${(docs / count).toFixed(1)} documents each)` : ''}`;
+    });
+  return `server, per request (${requests} in all): ${operations.join(', ')}; CPU ${(stats.cpuMs / requests).toFixed(2)} ms`;
+}
+
 /** One POST /api/reports over a kept-alive connection; throws unless it is a 201. */
-function poster(url: string, token: string): () => Promise<void> {
+function poster(url: string, token: string): { post: () => Promise<void>; sent: () => number } {
   const target = new URL('/api/reports', url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
-  return () =>
+  let sent = 0;
+  const post = () =>
     new Promise<void>((resolve, reject) => {
+      sent += 1;
       const body = JSON.stringify(reportBody());
       const req = http.request(
         target,
@@ -151,6 +186,7 @@ function poster(url: string, token: string): () => Promise<void> {
       req.on('error', reject);
       req.end(body);
     });
+  return { post, sent: () => sent };
 }
 
 /**
@@ -283,7 +319,7 @@ export async function run(args: string[]): Promise<void> {
     const token = issueAccessToken({ kind: 'villager', contactId: contact.id });
     if (flags.profile) fs.mkdirSync(flags.profile, { recursive: true });
     server = await startServer(uri, dbName, flags.profile);
-    const post = poster(server.url, token);
+    const { post, sent } = poster(server.url, token);
     await post();
     const template = await reports().findOne({});
     if (!template) throw new Error('the first report was not stored');
@@ -306,6 +342,7 @@ export async function run(args: string[]): Promise<void> {
     }
     const rows = scenarios.flatMap((scenario) => scenario.rows);
     const open = scenarios.flatMap((scenario) => (scenario.open ? [scenario.open] : []));
+    const stats = await server.stop();
     process.stdout.write(
       [
         '',
@@ -313,6 +350,7 @@ export async function run(args: string[]): Promise<void> {
         formatTable(rows),
         ...(open.length > 0 ? ['', 'open loop at half the peak HTTP rate:', formatOpen(open)] : []),
         '',
+        ...(stats ? [formatStats(stats, sent()), ''] : []),
         `goal: ≥ ${GOAL_SHARE * 100} % of raw and ≥ 320/s at c=1, ≥ 750/s at c=16 and 64; the line below takes the slower scenario at each concurrency`,
         summary(rows, flags.concurrency),
         '',

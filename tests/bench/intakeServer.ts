@@ -11,12 +11,25 @@ import { ensureModels } from '../../models';
  * loop: `node --import tsx tests/bench/intakeServer.ts <mongodb-uri> <database>`. It connects as `main.ts` does,
  * serves the whole API on a free loopback port, prints `{"url":"http://127.0.0.1:…"}` on one line of stdout, and
  * stops (closing the server and the connection, so that `--cpu-prof` writes its profile) when its stdin closes.
+ * Then it prints `{"commands":{…},"documents":{…},"cpuMs":…}` on a second line: the database operations it sent by
+ * collection and method, the documents its inserts carried by collection, and the CPU time it used.
  */
 async function main(): Promise<void> {
   const [uri, dbName] = process.argv.slice(2);
   if (!uri || !dbName) throw new Error('usage: intakeServer.ts <mongodb-uri> <database>');
   await connectDatabase(uri, dbName);
   await ensureModels();
+  // Every collection operation that goes through mongoose (models and Model.collection alike), counted.
+  const commands: Record<string, number> = {};
+  const documents: Record<string, number> = {};
+  mongoose.set('debug', (collection: string, method: string, ...args: unknown[]) => {
+    const name = `${collection}.${method}`;
+    commands[name] = (commands[name] ?? 0) + 1;
+    const [first] = args;
+    if (method === 'insertMany' && Array.isArray(first)) documents[collection] = (documents[collection] ?? 0) + first.length;
+    if (method === 'insertOne') documents[collection] = (documents[collection] ?? 0) + 1;
+  });
+  const cpuBefore = process.cpuUsage();
   // No rate limit worth the name: the benchmark is one villager sending as fast as the server answers.
   const handle = createApp({ chat: createEngine(), rateLimitPerMinute: 100_000_000 }).callback();
   const server = http.createServer((req, res) => void handle(req, res));
@@ -30,6 +43,8 @@ async function main(): Promise<void> {
   });
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
+  const cpu = process.cpuUsage(cpuBefore);
+  process.stdout.write(`${JSON.stringify({ commands, documents, cpuMs: (cpu.user + cpu.system) / 1000 })}\n`);
   await mongoose.disconnect();
 }
 
