@@ -10,6 +10,7 @@ import path from 'node:path';
 const BENCHES: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
   intake: () => import('./intake'),
   bot: () => import('./bot'),
+  lookups: () => import('./lookups'),
 };
 
 async function main(): Promise<void> {
