@@ -87,7 +87,7 @@ async function preload(template: Record<string, unknown>, count: number, batch: 
   }
 }
 
-/** What the server process says when it stops: its database operations and its CPU time. */
+/** What the server process says when asked: its database operations so far and its CPU time. */
 const ServerStats = z.object({
   commands: z.record(z.string(), z.number()),
   documents: z.record(z.string(), z.number()),
@@ -98,8 +98,9 @@ type ServerStats = z.output<typeof ServerStats>;
 /** The levee server in its own process. */
 interface ServerProcess {
   url: string;
-  /** Stops it; resolves with what it printed at the end (undefined if it printed nothing usable). */
-  stop(): Promise<ServerStats | undefined>;
+  /** Its database operations and CPU time so far. */
+  stats(): Promise<ServerStats>;
+  stop(): Promise<void>;
 }
 
 async function startServer(uri: string, dbName: string, profileDir: string | undefined): Promise<ServerProcess> {
@@ -114,59 +115,70 @@ async function startServer(uri: string, dbName: string, profileDir: string | und
   );
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   if (!child.stdout) throw new Error('the server has no stdout');
-  const lines: string[] = [];
-  let announce: () => void = () => undefined;
-  readline.createInterface({ input: child.stdout }).on('line', (line) => {
-    lines.push(line);
-    announce();
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    announce = () => {
-      const parsed = z.object({ url: z.string().startsWith('http://') }).safeParse(JSON.parse(lines[0] ?? '{}'));
-      if (parsed.success) resolve(parsed.data.url);
-      else reject(new Error(`the server printed an unexpected line: ${lines[0]}`));
-    };
-    child.on('error', reject);
-    void exited.then((code) => reject(new Error(`the server exited during start (code ${code})`)));
-  });
-  let stopped: Promise<ServerStats | undefined> | undefined;
+  // Each line the server prints answers the oldest waiting reader: first the URL, then one line per `stats`.
+  const readers: ((line: string) => void)[] = [];
+  readline.createInterface({ input: child.stdout }).on('line', (line) => readers.shift()?.(line));
+  const nextLine = () =>
+    new Promise<string>((resolve, reject) => {
+      readers.push(resolve);
+      void exited.then((code) => reject(new Error(`the server exited (code ${code})`)));
+    });
+  child.on('error', (error) => process.stderr.write(`the server: ${error.message}\n`));
+  const first = await nextLine();
+  const url = z.object({ url: z.string().startsWith('http://') }).parse(JSON.parse(first)).url;
   return {
     url,
-    stop() {
-      stopped ??= (async () => {
-        child.stdin?.end();
-        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-        await exited;
-        clearTimeout(timer);
-        const parsed = ServerStats.safeParse(JSON.parse(lines[1] ?? '{}'));
-        return parsed.success ? parsed.data : undefined;
-      })();
-      return stopped;
+    async stats() {
+      const line = nextLine();
+      child.stdin?.write('stats\n');
+      return ServerStats.parse(JSON.parse(await line));
+    },
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.stdin?.end();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
     },
   };
 }
 
-/** Per request: the server's database operations (with documents per insert) and its CPU time. */
-function formatStats(stats: ServerStats, requests: number): string {
-  const operations = Object.entries(stats.commands)
+/** What the server did for the requests of one row: its database operations and CPU time per request. */
+interface ServerRow {
+  label: string;
+  requests: number;
+  before: ServerStats;
+  after: ServerStats;
+}
+
+/** Runs `phase` (which sends `requests` requests) and records what the server did for them. */
+async function observed<T>(server: ServerProcess, label: string, requests: number, rows: ServerRow[], phase: () => Promise<T>): Promise<T> {
+  const before = await server.stats();
+  const result = await phase();
+  rows.push({ label, requests, before, after: await server.stats() });
+  return result;
+}
+
+/** Per request of a row: the server's database operations (with documents per insert) and its CPU time. */
+function formatServerRow({ label, requests, before, after }: ServerRow): string {
+  const operations = Object.entries(after.commands)
+    .map(([name, count]) => [name, count - (before.commands[name] ?? 0)] as const)
     .filter(([, count]) => count / requests >= 0.001)
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([name, count]) => {
       const collection = name.slice(0, name.lastIndexOf('.'));
-      const docs = name.endsWith('.insertMany') ? stats.documents[collection] : undefined;
-      return `${name} ${(count / requests).toFixed(3)}${docs ? ` (${(docs / count).toFixed(1)} documents each)` : ''}`;
+      const docs = name.endsWith('.insertMany') ? (after.documents[collection] ?? 0) - (before.documents[collection] ?? 0) : 0;
+      return `${name} ${(count / requests).toFixed(2)}${docs ? ` (${(docs / count).toFixed(1)} docs each)` : ''}`;
     });
-  return `server, per request (${requests} in all): ${operations.join(', ')}; CPU ${(stats.cpuMs / requests).toFixed(2)} ms`;
+  return `  ${label.padEnd(24)} CPU ${((after.cpuMs - before.cpuMs) / requests).toFixed(2)} ms; ${operations.join(', ')}`;
 }
 
 /** One POST /api/reports over a kept-alive connection; throws unless it is a 201. */
-function poster(url: string, token: string): { post: () => Promise<void>; sent: () => number } {
+function poster(url: string, token: string): () => Promise<void> {
   const target = new URL('/api/reports', url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
-  let sent = 0;
-  const post = () =>
+  return () =>
     new Promise<void>((resolve, reject) => {
-      sent += 1;
       const body = JSON.stringify(reportBody());
       const req = http.request(
         target,
@@ -186,7 +198,6 @@ function poster(url: string, token: string): { post: () => Promise<void>; sent: 
       req.on('error', reject);
       req.end(body);
     });
-  return { post, sent: () => sent };
 }
 
 /**
@@ -233,31 +244,37 @@ interface OpenRow {
   result: Measurement;
 }
 
+/** What every scenario runs with. */
+interface Bench {
+  flags: FlagValues;
+  post: () => Promise<void>;
+  raw: () => Promise<void>;
+  server: ServerProcess;
+  serverRows: ServerRow[];
+}
+
 async function runScenario(
   scenario: string,
-  flags: FlagValues,
-  post: () => Promise<void>,
-  raw: () => Promise<void>,
+  { flags, post, raw, server, serverRows }: Bench,
   clear: boolean,
 ): Promise<{ rows: Row[]; open?: OpenRow }> {
   const rows: Row[] = [];
   for (const concurrency of flags.concurrency) {
     if (clear) await reports().deleteMany({});
-    const httpResult = await measure(flags.requests, concurrency, post);
+    const label = `${scenario} c=${concurrency}`;
+    const httpResult = await observed(server, label, flags.requests, serverRows, () => measure(flags.requests, concurrency, post));
     const rawResult = await measure(flags.requests, concurrency, raw);
     rows.push({ scenario, concurrency, http: httpResult, raw: rawResult });
-    process.stderr.write(
-      `  ${scenario} c=${concurrency}: http ${httpResult.throughput.toFixed(1)}/s, raw ${rawResult.throughput.toFixed(1)}/s\n`,
-    );
+    process.stderr.write(`  ${label}: http ${httpResult.throughput.toFixed(1)}/s, raw ${rawResult.throughput.toFixed(1)}/s\n`);
     if (httpResult.firstFailure) process.stderr.write(`  first HTTP failure: ${httpResult.firstFailure}\n`);
   }
   if (flags['open-seconds'] === 0) return { rows };
   if (clear) await reports().deleteMany({});
   const offered = Math.max(...rows.map((row) => row.http.throughput)) / 2;
-  const result = await openLoop(offered, Math.max(1, Math.round(offered * flags['open-seconds'])), post);
-  process.stderr.write(
-    `  ${scenario} open loop ${offered.toFixed(0)}/s: p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms\n`,
-  );
+  const total = Math.max(1, Math.round(offered * flags['open-seconds']));
+  const label = `${scenario} open ${offered.toFixed(0)}/s`;
+  const result = await observed(server, label, total, serverRows, () => openLoop(offered, total, post));
+  process.stderr.write(`  ${label}: p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms\n`);
   if (result.firstFailure) process.stderr.write(`  first HTTP failure: ${result.firstFailure}\n`);
   return { rows, open: { scenario, offered, result } };
 }
@@ -319,7 +336,7 @@ export async function run(args: string[]): Promise<void> {
     const token = issueAccessToken({ kind: 'villager', contactId: contact.id });
     if (flags.profile) fs.mkdirSync(flags.profile, { recursive: true });
     server = await startServer(uri, dbName, flags.profile);
-    const { post, sent } = poster(server.url, token);
+    const post = poster(server.url, token);
     await post();
     const template = await reports().findOne({});
     if (!template) throw new Error('the first report was not stored');
@@ -332,17 +349,17 @@ export async function run(args: string[]): Promise<void> {
     process.stderr.write(
       `database: ${embedded ? `embedded FerretDB (${flags.ephemeral ? 'ephemeral' : 'durable'})` : 'MONGODB_URI'}; report document ${Buffer.byteLength(JSON.stringify(template))} bytes of JSON; ${os.cpus().length} CPUs, load average ${os.loadavg()[0]?.toFixed(2)} at start\n`,
     );
-    const scenarios = [await runScenario('0 stored', flags, post, raw, true)];
+    const bench: Bench = { flags, post, raw, server, serverRows: [] };
+    const scenarios = [await runScenario('0 stored', bench, true)];
     if (flags.preload > 0) {
       const started = Date.now();
       await reports().deleteMany({});
       await preload(template, flags.preload, flags.batch);
       process.stderr.write(`preloaded ${flags.preload} reports in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-      scenarios.push(await runScenario(`${flags.preload} stored`, flags, post, raw, false));
+      scenarios.push(await runScenario(`${flags.preload} stored`, bench, false));
     }
     const rows = scenarios.flatMap((scenario) => scenario.rows);
     const open = scenarios.flatMap((scenario) => (scenario.open ? [scenario.open] : []));
-    const stats = await server.stop();
     process.stdout.write(
       [
         '',
@@ -350,7 +367,9 @@ export async function run(args: string[]): Promise<void> {
         formatTable(rows),
         ...(open.length > 0 ? ['', 'open loop at half the peak HTTP rate:', formatOpen(open)] : []),
         '',
-        ...(stats ? [formatStats(stats, sent()), ''] : []),
+        'the server, per HTTP request of each row: its CPU time and database operations',
+        ...bench.serverRows.map(formatServerRow),
+        '',
         `goal: ≥ ${GOAL_SHARE * 100} % of raw and ≥ 320/s at c=1, ≥ 750/s at c=16 and 64; the line below takes the slower scenario at each concurrency`,
         summary(rows, flags.concurrency),
         '',

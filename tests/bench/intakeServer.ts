@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import readline from 'node:readline';
 import mongoose from 'mongoose';
 import { createApp } from '../../api/createApp';
 import { createEngine } from '../../bot/engine';
@@ -9,10 +10,11 @@ import { ensureModels } from '../../models';
 /**
  * The levee server of the intake benchmark, in a process of its own so that the load client does not share its event
  * loop: `node --import tsx tests/bench/intakeServer.ts <mongodb-uri> <database>`. It connects as `main.ts` does,
- * serves the whole API on a free loopback port, prints `{"url":"http://127.0.0.1:…"}` on one line of stdout, and
- * stops (closing the server and the connection, so that `--cpu-prof` writes its profile) when its stdin closes.
- * Then it prints `{"commands":{…},"documents":{…},"cpuMs":…}` on a second line: the database operations it sent by
- * collection and method, the documents its inserts carried by collection, and the CPU time it used.
+ * serves the whole API on a free loopback port and prints `{"url":"http://127.0.0.1:…"}` on one line of stdout.
+ * For each line `stats` on its stdin it prints `{"commands":{…},"documents":{…},"cpuMs":…}`: the database operations
+ * it has sent so far by collection and method, the documents its inserts carried by collection, and the CPU time it
+ * has used. It stops (closing the server and the connection, so that `--cpu-prof` writes its profile) when its stdin
+ * closes.
  */
 async function main(): Promise<void> {
   const [uri, dbName] = process.argv.slice(2);
@@ -29,7 +31,6 @@ async function main(): Promise<void> {
     if (method === 'insertMany' && Array.isArray(first)) documents[collection] = (documents[collection] ?? 0) + first.length;
     if (method === 'insertOne') documents[collection] = (documents[collection] ?? 0) + 1;
   });
-  const cpuBefore = process.cpuUsage();
   // No rate limit worth the name: the benchmark is one villager sending as fast as the server answers.
   const handle = createApp({ chat: createEngine(), rateLimitPerMinute: 100_000_000 }).callback();
   const server = http.createServer((req, res) => void handle(req, res));
@@ -38,13 +39,15 @@ async function main(): Promise<void> {
   const { port } = server.address() as AddressInfo;
   process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${port}` })}\n`);
 
-  await new Promise<void>((resolve) => {
-    process.stdin.on('end', resolve).on('close', resolve).resume();
+  const input = readline.createInterface({ input: process.stdin });
+  input.on('line', (line) => {
+    if (line.trim() !== 'stats') return;
+    const cpu = process.cpuUsage();
+    process.stdout.write(`${JSON.stringify({ commands, documents, cpuMs: (cpu.user + cpu.system) / 1000 })}\n`);
   });
+  await new Promise<void>((resolve) => input.on('close', resolve));
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  const cpu = process.cpuUsage(cpuBefore);
-  process.stdout.write(`${JSON.stringify({ commands, documents, cpuMs: (cpu.user + cpu.system) / 1000 })}\n`);
   await mongoose.disconnect();
 }
 
