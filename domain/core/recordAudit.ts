@@ -163,7 +163,7 @@ function refusedDocuments(error: unknown): Map<number, mongoose.mongo.MongoServe
  * so under load this is most of the database work of an insert saved. Each caller's promise settles only after its
  * own document is stored (resolves) or refused (rejects with its own error: a duplicate key is code 11000, as for
  * `insertOne`, so `isDuplicateKeyError` works), never because of another document of the batch. The documents must
- * be complete and valid as stored: nothing validates or fills them here.
+ * be complete and valid as stored: nothing validates or fills them here; undefined fields are left out.
  */
 export function groupInsert<D extends { _id: unknown }>(collection: () => mongoose.Collection): (doc: D) => Promise<void> {
   const queued: Queued<D>[] = [];

@@ -103,7 +103,7 @@ export async function reportCreator(props: ReportCreatorProps): Promise<{ report
       const place = await realVillage(input.villageCode);
       const who = await reporterOf(actor, input, place);
       await checkEventAndPhotos(input, place.villageCode, actor);
-      const createdBy = stamps.createdBy;
+      const { createdBy } = stamps;
       const report: PlainReport = {
         _id: stamps._id,
         contentHash: stamps.contentHash,
