@@ -17,7 +17,7 @@ import { Contact } from '../../models/contact';
 import { ensureModels } from '../../models';
 import { Region } from '../../models/region';
 import { issueAccessToken } from '../../domain/auth/accessToken';
-import { formatTable, measure, parseFlags, quantile, type Measurement, type Row } from './measure';
+import { formatTable, measure, parseFlags, summarize, type Measurement, type Row } from './measure';
 
 const Flags = z.object({
   requests: z.coerce.number().int().min(1).default(600),
@@ -225,17 +225,7 @@ async function openLoop(rate: number, total: number, op: () => Promise<void>): P
     );
   }
   await Promise.all(pending);
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    ops: latencies.length,
-    failures,
-    seconds,
-    throughput: latencies.length / seconds,
-    p50: quantile(latencies, 0.5),
-    p99: quantile(latencies, 0.99),
-    firstFailure,
-  };
+  return summarize(latencies, failures, started, firstFailure);
 }
 
 interface OpenRow {

@@ -19,6 +19,21 @@ export function quantile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
 }
 
+/** What a run measured, from its latencies (sorted here), failures and start time. */
+export function summarize(latencies: number[], failures: number, started: number, firstFailure?: string): Measurement {
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    ops: latencies.length,
+    failures,
+    seconds,
+    throughput: latencies.length / seconds,
+    p50: quantile(latencies, 0.5),
+    p99: quantile(latencies, 0.99),
+    firstFailure,
+  };
+}
+
 /**
  * Runs `op` `total` times from `concurrency` workers that each start the next call as soon as their last one ends
  * (a closed loop, as phones retrying a queue do). `op(i)` gets a distinct index and throws on failure.
@@ -43,17 +58,7 @@ export async function measure(total: number, concurrency: number, op: (i: number
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    ops: latencies.length,
-    failures,
-    seconds,
-    throughput: latencies.length / seconds,
-    p50: quantile(latencies, 0.5),
-    p99: quantile(latencies, 0.99),
-    firstFailure,
-  };
+  return summarize(latencies, failures, started, firstFailure);
 }
 
 /** One row of the result table. */
